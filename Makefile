@@ -1,0 +1,49 @@
+# kroniek — see README.md. Every target works on a fresh machine with only Python 3.11+.
+SHARED ?= ../shared
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test test-slow lint eval model actors-data ontology-data clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/kroniek analyze examples/ --date 2024-03-15
+
+test: $(STAMP)
+	KRONIEK_SHARED=$(SHARED) $(BIN)/python -m pytest -q
+
+test-slow: $(STAMP)
+	KRONIEK_SHARED=$(SHARED) $(BIN)/python -m pytest -q -m slow
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests training
+
+eval: $(STAMP)
+	$(BIN)/kroniek evaluate $(SHARED)/eval/dev
+
+# Rebuild the bundled Dutch pipeline from the open corpora in $(SHARED)/data (about an hour on 2 cores).
+model: $(STAMP)
+	$(BIN)/python training/convert.py $(SHARED)/data build/corpus
+	OMP_NUM_THREADS=1 $(BIN)/python -m spacy train training/ud.cfg -o build/ud \
+		--paths.train build/corpus/ud-train.spacy --paths.dev build/corpus/ud-dev.spacy
+	OMP_NUM_THREADS=1 $(BIN)/python -m spacy train training/ner.cfg -o build/ner \
+		--paths.train build/corpus/ner-train.spacy --paths.dev build/corpus/ner-dev.spacy
+	rm -rf src/kroniek/nlp/models/nl
+	$(BIN)/python training/assemble.py build/ud/model-best build/ner/model-best src/kroniek/nlp/models/nl
+
+# Rebuild the knowledge-base and ontology tables from $(SHARED)/data plus our curated inputs.
+actors-data: $(STAMP)
+	$(BIN)/python training/build_actors.py $(SHARED)/data src/kroniek/actors/data
+
+ontology-data: $(STAMP)
+	$(BIN)/python training/build_ontology.py $(SHARED)/data src/kroniek/events/data/cameo.tsv
+
+clean:
+	rm -rf $(VENV) build *.egg-info src/*.egg-info

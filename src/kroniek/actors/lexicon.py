@@ -1,0 +1,37 @@
+"""Small per-language facts the resolver needs beyond the knowledge base (lexicon.LANG.yaml)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+DATA = Path(__file__).parent / "data"
+
+
+@dataclass(frozen=True)
+class ActorLexicon:
+    articles: tuple[str, ...]  # articles a gazetteer name may carry ("het Kremlin")
+    of_preps: frozenset[str]  # prepositions linking a role noun to its country ("regering van Rusland")
+    person_pronouns: frozenset[str]  # third-person singular pronouns that refer back to a person
+    inhabitants_role: str  # role code for a people named by its inhabitants ("de Belarussen")
+
+    @staticmethod
+    @lru_cache(maxsize=4)
+    def load(lang: str) -> ActorLexicon:
+        data = yaml.safe_load((DATA / f"lexicon.{lang}.yaml").read_text(encoding="utf-8"))
+        return ActorLexicon(
+            articles=tuple(data["articles"]),
+            of_preps=frozenset(data["of_preps"]),
+            person_pronouns=frozenset(data["person_pronouns"]),
+            inhabitants_role=data["inhabitants_role"],
+        )
+
+    def strip_article(self, name: str) -> str:
+        """ "het Kremlin" -> "Kremlin": the parser attaches the article, the name is the match."""
+        for article in self.articles:
+            if name.lower().startswith(article + " "):
+                return name[len(article) + 1 :]
+        return name

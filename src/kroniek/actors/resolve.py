@@ -1,0 +1,298 @@
+"""Actor mentions in a parsed Doc, resolved to CAMEO actor codes and knowledge-base identities.
+
+Steps, each a small function over the Doc: gazetteer spans (countries, adjectives, capitals, IGOs,
+people), hyphen compounds ("regering-Trump", "EU-leiders"), role nouns with their country ("de
+Litouwse leiders", "de regering van Rusland", "de politie" in an article about Russia), titles
+before names ("de Hongaarse premier Orban"), within-document coreference (a surname after the full
+name, "hij" after a named person), and named entities the knowledge base does not know.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from kroniek.actors.kb import Entry, KnowledgeBase
+from kroniek.actors.lexicon import ActorLexicon
+from kroniek.model import Actor
+
+
+@dataclass
+class DocActors:
+    """The resolved actors of one Doc, with a token index -> actor map for the event coder."""
+
+    actors: list[Actor] = field(default_factory=list)
+    by_token: dict[int, Actor] = field(default_factory=dict)
+
+    def add(self, actor: Actor) -> None:
+        self.actors.append(actor)
+        for i in range(*actor.tokens):
+            self.by_token[i] = actor
+
+    def at(self, token: Token) -> Actor | None:
+        return self.by_token.get(token.i)
+
+
+class ActorResolver:
+    """Resolves actor mentions for one language; build once per (knowledge base, pipeline vocab)."""
+
+    def __init__(self, kb: KnowledgeBase, lang: str, vocab) -> None:
+        self.kb = kb
+        self.lang = lang
+        self.lexicon = ActorLexicon.load(lang)
+        self.roles = kb.roles(lang)
+        self.entries: dict[str, list[Entry]] = {}
+        self.matcher = PhraseMatcher(vocab, attr="LOWER")
+        patterns: dict[str, list[str]] = {}
+        for entry in kb.entries(lang):
+            text = self.lexicon.strip_article(entry.text)
+            key = text.lower()
+            if not key:
+                continue
+            self.entries.setdefault(key, []).append(entry)
+            patterns.setdefault(key, []).append(text)
+        tokenizer_vocab_doc = _Tokenize(vocab, lang)
+        for key in patterns:
+            self.matcher.add(key, [tokenizer_vocab_doc(key)])
+
+    # -- the public entry point -------------------------------------------------------------
+    def __call__(self, doc: Doc, date: str | None) -> DocActors:
+        found = DocActors()
+        countries = self._context_countries(doc)
+        seen_people: dict[str, Actor] = {}
+        spans = self._gazetteer_spans(doc)
+        for span in spans:
+            actor = self._from_entries(doc, span, date, seen_people)
+            if actor is not None:
+                found.add(actor)
+                if actor.person:
+                    seen_people[actor.person] = actor
+        for token in doc:
+            if token.i in found.by_token:
+                continue
+            actor = self._hyphen_compound(token, date) or self._role_noun(token, found, countries)
+            if actor is not None:
+                found.add(actor)
+        self._titles(doc, found, date)
+        self._entities(doc, found, countries)
+        self._pronouns(doc, found)
+        found.actors.sort(key=lambda a: a.start)
+        return found
+
+    # -- gazetteer ----------------------------------------------------------------------------
+    def _gazetteer_spans(self, doc: Doc) -> list[Span]:
+        spans = [Span(doc, s, e, label=m) for m, s, e in self.matcher(doc)]
+        return filter_spans(spans)
+
+    def _pick(self, key: str, token: Token, seen_people: dict[str, Actor]) -> Entry | None:
+        """The entry a matched text stands for: capitalised names only for proper names, and an
+        ambiguous surname only after the full name or right after a title."""
+        options = self.entries.get(key, [])
+        for entry in options:
+            if entry.kind in ("person", "surname") and not token.text[:1].isupper():
+                continue
+            if entry.kind == "surname" and entry.ambiguous:
+                titled = token.i > 0 and self._role_word(token.nbor(-1)) is not None
+                if entry.person not in seen_people and not titled:
+                    continue
+            return entry
+        return None
+
+    def _from_entries(self, doc: Doc, span: Span, date: str | None, seen: dict[str, Actor]) -> Actor | None:
+        entry = self._pick(span.label_, span[0], seen)
+        if entry is None:
+            return None
+        head = span.root
+        rule = f"gazetteer:{entry.kind}"
+        if entry.kind in ("person", "surname"):
+            assert entry.person is not None
+            person = self.kb.person(entry.person)
+            return self._actor(
+                span, self.kb.code_for(person.id, date), rule, person=person.id, name=person.name,
+                wikidata=person.wikidata,
+            )
+        code = entry.code or ""
+        if entry.kind == "adjective":
+            # "de Litouwse leiders": the adjective gives the country, the noun the role.
+            noun = head.head if head.dep_ in ("amod", "nmod", "compound") else head
+            role = self._role_word(noun)
+            if role is not None and noun.i not in range(span.start, span.end):
+                start = min(span.start, noun.i)
+                end = max(span.end, noun.i + 1)
+                return self._actor(doc[start:end], code + role, "adjective+role", head=noun.i)
+            return self._actor(span, code, rule, head=noun.i)
+        if entry.kind == "inhabitants":
+            code += self.lexicon.inhabitants_role
+        return self._actor(span, code, rule)
+
+    # -- role nouns -----------------------------------------------------------------------------
+    def _role_word(self, token: Token) -> str | None:
+        word = self.roles.get(token.lemma_.lower()) or self.roles.get(token.text.lower())
+        return word.role if word else None
+
+    def _role_noun(self, token: Token, found: DocActors, countries: Counter) -> Actor | None:
+        if token.pos_ not in ("NOUN", "PROPN"):
+            return None
+        role = self._role_word(token)
+        if role is None:
+            return None
+        country, rule = self._country_of(token, found, countries)
+        if country is None:
+            return None
+        return self._actor(token.doc[token.i : token.i + 1], country + role, rule)
+
+    def _country_of(self, token: Token, found: DocActors, countries: Counter) -> tuple[str | None, str]:
+        """The country a role noun belongs to: its own modifiers first, then the article's."""
+        for child in token.children:
+            actor = found.at(child)
+            if actor is None or not actor.code:
+                continue
+            if child.dep_ in ("amod", "nmod:poss", "compound") or (
+                child.dep_ == "nmod" and any(c.lower_ in self.lexicon.of_preps for c in child.children)
+            ):
+                return actor.code[:3], "role+modifier"
+        if countries:
+            return countries.most_common(1)[0][0], "role+article-country"
+        return None, ""
+
+    def _context_countries(self, doc: Doc) -> Counter:
+        """How often each country is named in the document (names, adjectives, capitals)."""
+        counts: Counter = Counter()
+        for _, s, e in self.matcher(doc):
+            for entry in self.entries.get(doc[s:e].text.lower(), [])[:1]:
+                code = entry.code or ""
+                if entry.kind in ("country", "adjective", "inhabitants", "capital", "seat") and code[:3].isalpha():
+                    if not code.startswith("IGO"):
+                        counts[code[:3]] += 1
+        return counts
+
+    def _hyphen_compound(self, token: Token, date: str | None) -> Actor | None:
+        """"regering-Trump" (role + person), "EU-leiders" (actor + role), "VN-gezant"."""
+        if "-" not in token.text:
+            return None
+        parts = token.text.split("-")
+        codes, role = None, None
+        for part in parts:
+            key = part.lower()
+            entry = next((e for e in self.entries.get(key, []) if e.kind != "surname" or not e.ambiguous), None)
+            if entry is not None and codes is None:
+                if entry.person:
+                    codes = self.kb.code_for(entry.person, date)[:3]
+                elif entry.code:
+                    codes = entry.code if entry.code.startswith("IGO") else entry.code[:3]
+            elif key in self.roles:
+                role = self.roles[key].role
+        if codes is None or (role is None and len(parts) > 1 and not codes.startswith("IGO")):
+            return None
+        if role is None and not codes.startswith("IGO"):
+            return None
+        code = codes if codes.startswith("IGO") else codes + (role or "")
+        return self._actor(token.doc[token.i : token.i + 1], code, "hyphen-compound")
+
+    # -- titles, entities, coreference ----------------------------------------------------------
+    def _titles(self, doc: Doc, found: DocActors, date: str | None) -> None:
+        """Join a title with the name it stands before: "premier Orban", "minister van X Blok"."""
+        for actor in list(found.actors):
+            if not actor.person:
+                continue
+            start = actor.tokens[0]
+            i = start - 1
+            while i >= 0 and doc[i].pos_ in ("ADJ", "NOUN", "PROPN", "ADP", "DET") and i >= start - 6:
+                title = found.at(doc[i])
+                if title is not None and title is not actor and title.person is None:
+                    self._merge(found, title, actor)
+                    break
+                i -= 1
+
+    def _merge(self, found: DocActors, title: Actor, person: Actor) -> None:
+        found.actors.remove(title)
+        doc_tokens = (min(title.tokens[0], person.tokens[0]), max(title.tokens[1], person.tokens[1]))
+        for i in range(*doc_tokens):
+            found.by_token[i] = person
+        person.tokens = doc_tokens
+        person.start = min(title.start, person.start)
+        person.end = max(title.end, person.end)
+        person.rule = f"{person.rule}+title"
+
+    def _entities(self, doc: Doc, found: DocActors, countries: Counter) -> None:
+        """Named entities the knowledge base does not know stay actors, with their NER type; a
+        title before an unknown person gives a country and role."""
+        for ent in doc.ents:
+            if any(i in found.by_token for i in range(ent.start, ent.end)):
+                # "premier Nguyen Xuan Phuc": an unknown name after a resolved title
+                continue
+            if ent.label_ not in ("PER", "ORG"):
+                continue
+            prev = doc[ent.start - 1] if ent.start > 0 else None
+            title = found.at(prev) if prev is not None else None
+            if title is not None and title.code and title.person is None:
+                found.actors.remove(title)
+                span = doc[title.tokens[0] : ent.end]
+                found.add(self._actor(span, title.code, "title+unknown-name", name=ent.text, head=title.head))
+                continue
+            earlier = self._same_name(found, ent)
+            if earlier is not None:
+                found.add(self._actor(ent, earlier.code, "coref:surname", name=earlier.name, label=ent.label_))
+                continue
+            found.add(self._actor(ent, None, "ner", name=ent.text, label=ent.label_))
+
+    @staticmethod
+    def _same_name(found: DocActors, ent: Span) -> Actor | None:
+        last = ent[-1].text
+        for actor in found.actors:
+            if actor.start < ent.start_char and actor.name and actor.name.split()[-1] == last and actor.code:
+                return actor
+        return None
+
+    def _pronouns(self, doc: Doc, found: DocActors) -> None:
+        """A third-person singular pronoun subject refers to the last named person before it."""
+        for token in doc:
+            if token.lower_ not in self.lexicon.person_pronouns or token.i in found.by_token:
+                continue
+            if not token.dep_.startswith("nsubj") and token.dep_ not in ("obj", "iobj", "nmod:poss"):
+                continue
+            previous = [a for a in found.actors if a.person and a.tokens[1] <= token.i]
+            if previous:
+                antecedent = max(previous, key=lambda a: a.tokens[1])
+                found.add(
+                    Actor(
+                        text=token.text, start=token.idx, end=token.idx + len(token), code=antecedent.code,
+                        name=antecedent.name, country=antecedent.country, wikidata=antecedent.wikidata,
+                        rule="coref:pronoun", head=token.i, tokens=(token.i, token.i + 1),
+                        person=antecedent.person,
+                    )
+                )
+
+    # -- building one Actor ---------------------------------------------------------------------
+    def _actor(
+        self, span: Span, code: str | None, rule: str, *, head: int | None = None, person: str | None = None,
+        name: str | None = None, wikidata: str | None = None, label: str | None = None,
+    ) -> Actor:
+        country = None
+        if code:
+            kb_name, country, kb_wikidata = self.kb.describe(code)
+            if name is None:
+                name = kb_name
+            if wikidata is None and person is None:
+                wikidata = kb_wikidata
+        return Actor(
+            text=span.text, start=span.start_char, end=span.end_char, code=code or None, name=name,
+            country=country, wikidata=wikidata, label=label, rule=rule,
+            head=span.root.i if head is None else head, tokens=(span.start, span.end), person=person,
+        )
+
+
+class _Tokenize:
+    """Tokenise gazetteer names with the language's own tokenizer rules (no pipeline run)."""
+
+    def __init__(self, vocab, lang: str) -> None:
+        import spacy
+
+        self.nlp = spacy.blank(lang, vocab=vocab)
+
+    def __call__(self, text: str) -> Doc:
+        return self.nlp.make_doc(text)

@@ -1,0 +1,272 @@
+"""The event coder: patterns over the dependency parse -> CAMEO events with status and evidence.
+
+For every verb (by its full lemma) and event noun in a sentence the most specific matching pattern
+fires; its source and target come from the argument slots the pattern names, expanded over
+coordination ("Polen en Litouwen" -> two events). Every attempt is recorded as a Trace, so
+`kroniek explain` can show what fired and what was blocked, and why.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from itertools import product
+
+from spacy.tokens import Doc, Span, Token
+
+from kroniek.actors.resolve import DocActors
+from kroniek.events import clause
+from kroniek.events.ontology import Ontology
+from kroniek.events.patterns import Pattern, PatternSet
+from kroniek.events.status import Status, decide
+from kroniek.events.when import event_date
+from kroniek.model import Actor, Event
+
+
+@dataclass
+class Trace:
+    """One pattern attempt in a sentence: fired (with events) or blocked (with a reason)."""
+
+    sentence_index: int
+    pattern: str
+    anchor: str
+    outcome: str  # "fired" or "blocked"
+    reason: str = ""
+    events: list[Event] = field(default_factory=list)
+
+
+@dataclass
+class Coded:
+    events: list[Event]
+    traces: list[Trace]
+
+
+class EventCoder:
+    """Codes the events of parsed documents in one language."""
+
+    def __init__(self, patterns: PatternSet, ontology: Ontology) -> None:
+        self.patterns = patterns
+        self.grammar = patterns.grammar
+        self.ontology = ontology
+
+    def __call__(self, doc: Doc, actors: DocActors, doc_id: str, doc_date: str | None) -> Coded:
+        events: list[Event] = []
+        traces: list[Trace] = []
+        for index, sent in enumerate(doc.sents):
+            self._sentence(sent, index, actors, doc_id, doc_date, events, traces)
+        return Coded(events, traces)
+
+    # -- one sentence ---------------------------------------------------------------------------
+    def _sentence(self, sent: Span, index: int, actors: DocActors, doc_id: str, doc_date: str | None,
+                  events: list[Event], traces: list[Trace]) -> None:
+        verb_anchors: set[int] = set()
+        seen: set[tuple] = set()
+        for token in sent:
+            if token.pos_ in ("VERB", "AUX") or token.dep_ in ("ROOT", "root") and token.pos_ != "NOUN":
+                lemma = clause.full_lemma(token, self.grammar)
+                candidates = self.patterns.by_verb.get(lemma) or self.patterns.by_verb.get(token.lemma_.lower(), ())
+                pattern = self._first_match(candidates, token, is_noun=False)
+                if pattern is not None:
+                    verb_anchors.add(token.i)
+                    self._fire(pattern, token, False, sent, index, actors, doc_id, doc_date, events, traces, seen)
+        for token in sent:
+            if token.pos_ not in ("NOUN", "PROPN"):
+                continue
+            candidates = self.patterns.by_noun.get(token.lemma_.lower()) or self.patterns.by_noun.get(
+                token.lower_, ()
+            )
+            pattern = self._first_match(candidates, token, is_noun=True)
+            if pattern is None:
+                continue
+            if token.head.i in verb_anchors and token.dep_ in ("obj", "obl", "obl:arg", "nsubj:pass"):
+                traces.append(Trace(index, pattern.id, token.text, "blocked", "argument of a coded verb"))
+                continue
+            self._fire(pattern, token, True, sent, index, actors, doc_id, doc_date, events, traces, seen)
+
+    def _first_match(self, candidates: tuple[Pattern, ...], token: Token, is_noun: bool) -> Pattern | None:
+        for pattern in candidates:
+            if self._conditions(pattern, token, is_noun):
+                return pattern
+        return None
+
+    def _conditions(self, pattern: Pattern, anchor: Token, is_noun: bool) -> bool:
+        if pattern.obj is not None or pattern.unless_obj:
+            obj = self._object(anchor)
+            lemma = obj.lemma_.lower() if obj is not None else None
+            if pattern.obj is not None and lemma not in pattern.obj:
+                return False
+            if lemma in pattern.unless_obj:
+                return False
+        for prep, nouns in pattern.prep.items():
+            heads = [n for p, n in clause.phrases(anchor) if p == prep]
+            obj = self._object(anchor)
+            if obj is not None:
+                heads += [n for p, n in clause.phrases(obj) if p == prep]
+            if not heads or (nouns and not any(h.lemma_.lower() in nouns or h.lower_ in nouns for h in heads)):
+                return False
+        return True
+
+    def _object(self, verb: Token) -> Token | None:
+        if clause.is_passive(verb):
+            subj = clause.children(verb, ("nsubj:pass", "nsubj"))
+            return subj[0] if subj else None
+        return clause.direct_object(verb)
+
+    # -- arguments ------------------------------------------------------------------------------
+    def _slot(self, spec: str, anchor: Token, is_noun: bool, actors: DocActors, exclude: list[Actor]) -> list[Actor]:
+        """The actors filling one argument slot ("subj", "obj", "aan", "op*", "obj.tegen", ...)."""
+        passive = not is_noun and clause.is_passive(anchor)
+        deep = spec.endswith("*")
+        name = spec.rstrip("*")
+        heads: list[Token] = []
+        if name == "subj":
+            if passive:
+                heads = [n for p, n in clause.phrases(anchor) if p in self.grammar.agent_preps]
+            else:
+                subj = clause.subject(anchor)
+                heads = [subj] if subj is not None else []
+        elif name in ("obj", "subj-pass"):
+            obj = self._object(anchor)
+            heads = [obj] if obj is not None else []
+        elif name == "iobj":
+            heads = clause.children(anchor, ("iobj",))
+        elif name.startswith("obj."):
+            obj = self._object(anchor)
+            if obj is not None:
+                heads = [n for p, n in clause.phrases(obj) if p == name[4:]]
+        elif name == "adj":
+            heads = [c for c in anchor.children if c.dep_ in ("amod", "compound", "nmod")]
+            heads = [h for h in heads if clause.preposition(h) is None]
+        elif name == "poss":
+            heads = [c for c in anchor.children if c.dep_ in ("nmod:poss", "det:poss")]
+        elif name == "clause":
+            return self._first_in(
+                [c for c in anchor.children if c.dep_ in ("xcomp", "ccomp", "acl", "advcl")], actors, exclude, anchor
+            )
+        elif name == "context":
+            return []
+        else:
+            heads = [n for p, n in clause.phrases(anchor) if p == name]
+        if deep:
+            return self._first_in(heads, actors, exclude, anchor)
+        found: list[Actor] = []
+        for head in heads:
+            found += self._actors_at(head, actors)
+        return [a for a in found if a.code and a not in exclude]
+
+    def _actors_at(self, token: Token, actors: DocActors) -> list[Actor]:
+        """The actor a phrase head stands for, with its coordinated partners."""
+        out: list[Actor] = []
+        for t in (token, *token.conjuncts):
+            actor = actors.at(t) or self._indirect(t, actors)
+            if actor is not None and actor not in out:
+                out.append(actor)
+            if t is token and actor is None:
+                out += self._examples(t, actors)
+        return out
+
+    def _indirect(self, token: Token, actors: DocActors) -> Actor | None:
+        """A relative pronoun stands for its antecedent; an apposition for its head."""
+        if token.lower_ in self.grammar.relative_pronouns and token.head.dep_ == "acl:relcl":
+            return actors.at(token.head.head)
+        for child in token.children:
+            if child.dep_ == "appos" and actors.at(child) is not None:
+                return actors.at(child)
+        return None
+
+    def _examples(self, token: Token, actors: DocActors) -> list[Actor]:
+        """"buurlanden zoals Polen en Litouwen": the named examples are the actors."""
+        out: list[Actor] = []
+        for child in token.children:
+            marked = any(c.lower_ in self.grammar.example_markers for c in child.children if c.dep_ in ("mark", "case"))
+            if marked:
+                for t in (child, *child.conjuncts):
+                    actor = actors.at(t)
+                    if actor is not None and actor.code:
+                        out.append(actor)
+        return out
+
+    @staticmethod
+    def _first_in(heads: list[Token], actors: DocActors, exclude: list[Actor], anchor: Token) -> list[Actor]:
+        for head in heads:
+            for t in sorted(head.subtree, key=lambda t: t.i):
+                actor = actors.at(t)
+                if actor is not None and actor.code and actor not in exclude and not (
+                    actor.tokens[0] <= anchor.i < actor.tokens[1]
+                ):
+                    return [actor]
+        return []
+
+    def _fill(self, specs: tuple[str, ...], anchor: Token, is_noun: bool, actors: DocActors,
+              exclude: list[Actor]) -> list[Actor]:
+        for spec in specs:
+            found = self._slot(spec, anchor, is_noun, actors, exclude)
+            if found:
+                return found
+        return []
+
+    # -- firing ---------------------------------------------------------------------------------
+    def _fire(self, pattern: Pattern, anchor: Token, is_noun: bool, sent: Span, index: int, actors: DocActors,
+              doc_id: str, doc_date: str | None, events: list[Event], traces: list[Trace], seen: set) -> None:
+        trace = Trace(index, pattern.id, anchor.text, "blocked")
+        traces.append(trace)
+        sources = self._fill(pattern.source, anchor, is_noun, actors, [])
+        targets = self._fill(pattern.target, anchor, is_noun, actors, sources)
+        if not sources and pattern.implicit_source and targets:
+            sources = [self._implicit(targets[0], pattern.implicit_source, anchor)]
+        if not targets and pattern.implicit_target and sources:
+            targets = [self._implicit(sources[0], pattern.implicit_target, anchor)]
+        sources = [a for a in sources if a.code]
+        targets = [a for a in targets if a.code]
+        if not sources:
+            trace.reason = "no source actor"
+            return
+        if not targets:
+            trace.reason = "no target actor"
+            return
+        status = decide(anchor, self.grammar, is_noun)
+        if status.status == "reported" and status.speaker is not None:
+            status = self._own_side(status, status.speaker, sources, actors)
+        when = event_date(clause.clause_tokens(anchor) if not is_noun else anchor.subtree, doc_date, self.grammar.lang)
+        cameo = self.ontology.get(pattern.code)
+        for source, target in product(sources, targets):
+            if source.code == target.code:
+                continue
+            key = (source.start, target.start, cameo.root, anchor.i)
+            if key in seen:
+                continue
+            seen.add(key)
+            event = Event(
+                doc_id=doc_id, doc_date=doc_date, sentence_index=index, sentence=sent.text.strip(),
+                source=source, target=target, cameo=cameo.code, cameo_name=cameo.name_en, root=cameo.root,
+                quad_class=cameo.quad_class, goldstein=cameo.goldstein,
+                plover={"event_type": cameo.plover_type, "mode": cameo.plover_mode},
+                date=when.date, date_precision=when.precision, location=None, status=status.status,
+                evidence=self._evidence(anchor, source, target, pattern),
+                confidence=round(0.9 * status.confidence, 2),
+                extra={"date_source": when.source, "status_reason": status.reason},
+            )
+            trace.events.append(event)
+            events.append(event)
+        trace.outcome = "fired" if trace.events else "blocked"
+        if not trace.events:
+            trace.reason = "source and target are the same actor"
+
+    def _own_side(self, status: Status, speaker: Token, sources: list[Actor], actors: DocActors) -> Status:
+        """An act told by the actor's own side ("Hamas stopt, meldt een woordvoerder") is asserted."""
+        said_by = actors.at(speaker)
+        if said_by is not None and said_by.code and any(s.code and s.code[:3] == said_by.code[:3] for s in sources):
+            return Status("asserted", "told by its own side", 0.8)
+        return status
+
+    @staticmethod
+    def _implicit(other: Actor, role: str, anchor: Token) -> Actor:
+        country = (other.country or (other.code or "")[:3]) if other.code and not other.code.startswith("IGO") else None
+        code = (country or "") + role if country else None
+        return Actor(text="", start=anchor.idx, end=anchor.idx, code=code, name=None, country=country,
+                     rule="implicit", head=anchor.i, tokens=(anchor.i, anchor.i))
+
+    @staticmethod
+    def _evidence(anchor: Token, source: Actor, target: Actor, pattern: Pattern) -> dict:
+        starts = [anchor.idx] + [a.start for a in (source, target) if a.text]
+        ends = [anchor.idx + len(anchor)] + [a.end for a in (source, target) if a.text]
+        return {"start": min(starts), "end": max(ends), "rule": pattern.id}

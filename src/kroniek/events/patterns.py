@@ -1,0 +1,115 @@
+"""Event patterns (events/data/patterns.LANG.yaml) and the language's grammar words
+(events/data/grammar.LANG.yaml), loaded into plain dataclasses and indexed by lemma."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+DATA = Path(__file__).parent / "data"
+
+
+@dataclass(frozen=True)
+class Pattern:
+    id: str
+    code: str
+    root: str
+    verbs: frozenset[str] = frozenset()
+    nouns: frozenset[str] = frozenset()
+    obj: frozenset[str] | None = None  # required object lemmas
+    unless_obj: frozenset[str] = frozenset()
+    prep: dict[str, frozenset[str] | None] = field(default_factory=dict)  # required phrases
+    source: tuple[str, ...] = ("subj",)
+    target: tuple[str, ...] = ("obj",)
+    implicit_source: str | None = None
+    implicit_target: str | None = None
+    example: str = ""
+
+    @property
+    def specificity(self) -> int:
+        """Patterns with more conditions win over general ones on the same word."""
+        return (self.obj is not None) * 2 + len(self.prep) * 2 + bool(self.unless_obj)
+
+
+@dataclass(frozen=True)
+class Grammar:
+    lang: str
+    particle_position: str
+    agent_preps: frozenset[str]
+    relative_pronouns: frozenset[str]
+    example_markers: frozenset[str]
+    negators: frozenset[str]
+    negating_verbs: frozenset[str]
+    modal_verbs: frozenset[str]
+    future_auxiliaries: frozenset[str]
+    reportative_forms: frozenset[str]
+    perfect_auxiliaries: frozenset[str]
+    hypothetical_adverbs: tuple[str, ...]
+    conditional_markers: frozenset[str]
+    demand_verbs: frozenset[str]
+    demand_nouns: frozenset[str]
+    speech_verbs: frozenset[str]
+    attribution_preps: frozenset[str]
+
+
+@dataclass(frozen=True)
+class PatternSet:
+    lang: str
+    patterns: tuple[Pattern, ...]
+    by_verb: dict[str, tuple[Pattern, ...]]
+    by_noun: dict[str, tuple[Pattern, ...]]
+    grammar: Grammar
+
+
+def _words(value) -> frozenset[str]:
+    return frozenset(str(v).lower() for v in (value or []))
+
+
+def _pattern(root: str, raw: dict) -> Pattern:
+    prep = {p: (_words(nouns) if nouns else None) for p, nouns in (raw.get("prep") or {}).items()}
+    return Pattern(
+        id=raw["id"],
+        code=str(raw["code"]),
+        root=root,
+        verbs=_words(raw.get("verb")),
+        nouns=_words(raw.get("noun")),
+        obj=_words(raw["obj"]) if raw.get("obj") else None,
+        unless_obj=_words(raw.get("unless_obj")),
+        prep=prep,
+        source=tuple(raw.get("source") or ("subj",)),
+        target=tuple(raw.get("target") or ("obj",)),
+        implicit_source=raw.get("implicit_source"),
+        implicit_target=raw.get("implicit_target"),
+        example=raw.get("example", ""),
+    )
+
+
+def _index(patterns: list[Pattern], attr: str) -> dict[str, tuple[Pattern, ...]]:
+    index: dict[str, list[Pattern]] = {}
+    for p in patterns:
+        for word in getattr(p, attr):
+            index.setdefault(word, []).append(p)
+    return {w: tuple(sorted(ps, key=lambda p: -p.specificity)) for w, ps in index.items()}
+
+
+@lru_cache(maxsize=4)
+def load_patterns(lang: str, data_dir: Path = DATA) -> PatternSet:
+    """The patterns and grammar words of a language (cached: loaded once per process)."""
+    raw = yaml.safe_load((data_dir / f"patterns.{lang}.yaml").read_text(encoding="utf-8"))
+    patterns = [
+        _pattern(str(root), p)
+        for root, items in raw["patterns"].items()
+        for p in items
+        if not p.get("disabled")
+    ]
+    g = yaml.safe_load((data_dir / f"grammar.{lang}.yaml").read_text(encoding="utf-8"))
+    grammar = Grammar(
+        lang=lang,
+        particle_position=g["particle_position"],
+        hypothetical_adverbs=tuple(g["hypothetical_adverbs"]),
+        **{k: _words(v) for k, v in g.items() if k not in ("lang", "particle_position", "hypothetical_adverbs")},
+    )
+    return PatternSet(lang, tuple(patterns), _index(patterns, "verbs"), _index(patterns, "nouns"), grammar)

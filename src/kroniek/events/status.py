@@ -1,0 +1,110 @@
+"""Whether an act happened: asserted, negated, hypothetical, demanded or reported.
+
+Decided once per event from the clause around its anchor (a verb or an event noun) and the chain
+of clauses above it. Policy (see README): news-attributed facts ("volgens de politie", the
+reportative "zouden zijn opgepakt") stay `asserted` with lower confidence; an act told by another
+political actor ("X zegt dat Y ...") is `reported`, unless the speaker is Y's own side.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from kroniek.events.clause import full_lemma
+from kroniek.events.patterns import Grammar
+
+
+@dataclass(frozen=True)
+class Status:
+    status: str
+    reason: str = ""
+    confidence: float = 1.0
+    speaker: Token | None = None  # for reported speech: the subject of the speech verb
+
+
+def _negated(head: Token, grammar: Grammar) -> bool:
+    for child in head.children:
+        if child.lower_ in grammar.negators and child.dep_ in ("advmod", "det", "neg", "amod", "obj"):
+            return True
+    return False
+
+
+def _modal(verb: Token, grammar: Grammar) -> str | None:
+    aux = [c for c in verb.children if c.dep_ in ("aux", "aux:pass")]
+    words = {c.lower_ for c in aux}
+    lemmas = {c.lemma_.lower() for c in aux}
+    if words & grammar.reportative_forms and lemmas & grammar.perfect_auxiliaries - {"worden"}:
+        return "reportative"
+    if words & grammar.reportative_forms:
+        return "hypothetical"
+    if lemmas & grammar.modal_verbs:
+        return "hypothetical"
+    if lemmas & grammar.future_auxiliaries and not (lemmas & {"gaan"} and verb.tag_ == ""):
+        return "future"
+    return None
+
+
+def _conditional(verb: Token, grammar: Grammar) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in grammar.conditional_markers for c in verb.children)
+
+
+def _has_adverb(verb: Token, grammar: Grammar) -> bool:
+    text = " ".join(t.lower_ for t in verb.children if t.dep_ in ("advmod", "obl", "amod", "fixed"))
+    sub = " ".join(t.lower_ for c in verb.children if c.dep_ in ("obl", "advmod") for t in c.subtree)
+    return any(a in text.split() or a in sub for a in grammar.hypothetical_adverbs)
+
+
+def decide(anchor: Token, grammar: Grammar, is_noun: bool = False) -> Status:
+    """The status of the act anchored at a verb (or an event noun) in its sentence."""
+    if anchor.sent.text.rstrip().endswith("?"):
+        return Status("hypothetical", "question", 0.5)
+    if _negated(anchor, grammar):
+        return Status("negated", f"negated by {_negator(anchor, grammar)!r}", 0.9)
+    token: Token = anchor
+    confidence = 1.0
+    reason = ""
+    depth = 0
+    while depth < 6:
+        verb = token if token.pos_ in ("VERB", "AUX") else None
+        if verb is not None:
+            if _negated(verb, grammar) and (verb is not anchor or not is_noun):
+                return Status("negated", f"negated by {_negator(verb, grammar)!r}", 0.9)
+            if is_noun and verb is not anchor and _negated(verb, grammar):
+                return Status("negated", "negated clause", 0.9)
+            modal = _modal(verb, grammar)
+            if modal == "reportative":
+                confidence, reason = 0.7, "reportative conditional"
+            elif modal:
+                return Status("hypothetical", modal, 0.5)
+            if _conditional(verb, grammar):
+                return Status("hypothetical", "conditional clause", 0.5)
+            if _has_adverb(verb, grammar) and depth == 0:
+                return Status("hypothetical", "hedging adverb", 0.5)
+        head = token.head
+        if head is token:
+            break
+        lemma = full_lemma(head, grammar) if head.pos_ in ("VERB", "AUX") else head.lemma_.lower()
+        if lemma in grammar.negating_verbs and token.dep_ in ("xcomp", "ccomp", "obj", "obl", "obl:arg"):
+            return Status("negated", f"under {lemma!r}", 0.8)
+        if (lemma in grammar.demand_verbs or lemma in grammar.demand_nouns) and token.dep_ in (
+            "xcomp", "ccomp", "obj", "obl", "obl:arg", "nmod", "acl", "iobj",
+        ):
+            return Status("demanded", f"asked for by {lemma!r}", 0.8)
+        if lemma in grammar.speech_verbs and token.dep_ in ("ccomp", "parataxis"):
+            speaker = next((c for c in head.children if c.dep_.startswith("nsubj")), None)
+            return Status("reported", f"said by the subject of {lemma!r}", 0.7, speaker)
+        if token.dep_ in ("ROOT", "root") or token.dep_ in ("parataxis",):
+            break
+        # A subordinate clause or a noun phrase does not inherit modality from the clause above
+        # unless it is its complement.
+        if token.dep_ in ("advcl", "acl:relcl") and token is not anchor:
+            break
+        token = head
+        depth += 1
+    return Status("asserted", reason, confidence)
+
+
+def _negator(head: Token, grammar: Grammar) -> str:
+    return next((c.text for c in head.children if c.lower_ in grammar.negators), "")

@@ -1,0 +1,55 @@
+"""JSON Lines, CSV and TSV exports parse back to what went in."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from kroniek.export.formats import COLUMNS, flatten, unflatten, write_records
+
+
+def test_flatten_follows_column_order_and_unflattens(records):
+    for record in records:
+        flat = flatten(record)
+        assert tuple(flat) == COLUMNS
+        assert unflatten(flat) == record
+    assert flatten(records[1])["target_code"] is None and flatten(records[1])["location_lat"] is None
+    assert flatten(records[0])["plover_event_type"] == "AID"
+
+
+def test_flatten_ignores_fields_outside_the_contract(records):
+    assert "note" not in flatten({**records[0], "note": "x"})
+
+
+def test_jsonl_round_trips_and_keeps_non_ascii(records):
+    out = io.StringIO()
+    assert write_records(records, "jsonl", out) == 3
+    text = out.getvalue()
+    assert "Cichanoŭskaja" in text
+    assert [json.loads(line) for line in text.splitlines()] == records
+
+
+@pytest.mark.parametrize("fmt, delimiter", [("csv", ","), ("tsv", "\t")])
+def test_csv_and_tsv_parse_back(records, fmt, delimiter):
+    out = io.StringIO()
+    assert write_records(records, fmt, out) == 3
+    rows = list(csv.DictReader(io.StringIO(out.getvalue()), delimiter=delimiter))
+    assert tuple(rows[0]) == COLUMNS
+    expected = [{k: "" if v is None else str(v) for k, v in flatten(r).items()} for r in records]
+    assert rows == expected
+    assert rows[0]["sentence"] == records[0]["sentence"]  # quotes, commas and the line break survive
+    assert rows[1]["sentence"] == "Wit-Rusland\tprotesteert."
+
+
+def test_empty_input_writes_only_the_header():
+    out = io.StringIO()
+    assert write_records([], "csv", out) == 0
+    assert out.getvalue() == ",".join(COLUMNS) + "\n"
+
+
+def test_unknown_format_is_refused(records):
+    with pytest.raises(ValueError, match="xml"):
+        write_records(records, "xml", io.StringIO())

@@ -1,0 +1,46 @@
+"""Join the UD-trained pipeline (tagging, parsing, lemmas) and the CoNLL-trained NER into one
+Dutch pipeline and write it into the package, with its scores in meta.json.
+
+Usage: python training/assemble.py UD_MODEL NER_MODEL OUT_DIR
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import spacy
+
+
+def assemble(ud_path: Path, ner_path: Path, out: Path) -> None:
+    nlp = spacy.load(ud_path)
+    ner_nlp = spacy.load(ner_path)
+    # The NER was trained with its own tok2vec; give the NER a private copy so it can live beside
+    # the parser's tok2vec in one pipeline.
+    ner_nlp.replace_listeners("tok2vec", "ner", ["model.tok2vec"])
+    nlp.add_pipe("ner", source=ner_nlp)
+    nlp.meta.update(
+        {
+            "name": "kroniek_nl",
+            "version": "0.1.0",
+            "description": "kroniek's bundled Dutch pipeline: morphology, dependency parse and lemmas "
+            "from UD Dutch (LassySmall + Alpino), named entities from CoNLL-2002. See MODEL_CARD.md.",
+            "license": "CC BY-SA 4.0 (UD Dutch); CoNLL-2002 research use",
+            "sources": [
+                {"name": "UD Dutch LassySmall and Alpino", "license": "CC BY-SA 4.0"},
+                {"name": "CoNLL-2002 Dutch NER", "license": "research use"},
+            ],
+        }
+    )
+    nlp.meta.pop("performance", None)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    nlp.to_disk(out)
+    size = sum(f.stat().st_size for f in out.rglob("*") if f.is_file())
+    print(json.dumps({"pipeline": nlp.pipe_names, "out": str(out), "bytes": size}))
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 4:
+        sys.exit("usage: python training/assemble.py UD_MODEL NER_MODEL OUT_DIR")
+    assemble(Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]))

@@ -1,0 +1,144 @@
+"""Convert the open corpora in ../shared/data into spaCy DocBin training files.
+
+Sources (see ../shared/data/README.md):
+- UD Dutch LassySmall 2.0 train, Alpino dev, and the current LassySmall dev/test sentences that are
+  not in the 2.0 train (listed in lassysmall-current-in-2.0-train.txt) -> ud-train.spacy;
+  Alpino test -> ud-test.spacy (evaluation only, never trained on).
+- CoNLL-2002 Dutch NER: ned.train -> ner-train.spacy, ned.testa -> ner-dev.spacy (tuning),
+  ned.testb -> ner-test.spacy (evaluation only).
+
+Usage: python training/convert.py SHARED_DATA_DIR OUT_DIR
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import spacy
+from spacy.tokens import Doc, DocBin
+from spacy.training import biluo_tags_to_spans, iob_to_biluo
+
+# Alpino writes compound and separable-verb lemmas with an underscore ("af_lopen", "basis_niveau");
+# the lemma a reader expects is the joined word.
+_LEMMA_JOINER = re.compile(r"(?<=\w)_(?=\w)")
+
+
+def read_conllu(path: Path) -> Iterator[tuple[str | None, list[list[str]]]]:
+    """Yield (sent_id, rows) per sentence; rows are the 10 CoNLL-U columns, multiword lines skipped."""
+    sent_id, rows = None, []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            if rows:
+                yield sent_id, rows
+            sent_id, rows = None, []
+        elif line.startswith("#"):
+            if line.startswith("# sent_id"):
+                sent_id = line.split("=", 1)[1].strip()
+        else:
+            cols = line.split("\t")
+            if len(cols) == 10 and cols[0].isdigit():
+                rows.append(cols)
+    if rows:
+        yield sent_id, rows
+
+
+def conllu_doc(vocab, rows: list[list[str]]) -> Doc:
+    words = [r[1] for r in rows]
+    spaces = ["SpaceAfter=No" not in r[9] for r in rows]
+    heads = [int(r[6]) - 1 if r[6] != "0" else i for i, r in enumerate(rows)]
+    deps = ["ROOT" if r[6] == "0" else r[7] for r in rows]
+    return Doc(
+        vocab,
+        words=words,
+        spaces=spaces,
+        pos=[r[3] for r in rows],
+        morphs=[r[5] if r[5] != "_" else "" for r in rows],
+        lemmas=[_LEMMA_JOINER.sub("", r[2]) for r in rows],
+        heads=heads,
+        deps=deps,
+    )
+
+
+def grouped(docs: list[Doc], n: int) -> list[Doc]:
+    """Join runs of n consecutive sentences into one Doc, so the parser learns where sentences end."""
+    return [Doc.from_docs(docs[i : i + n]) for i in range(0, len(docs), n)]
+
+
+def ud_docs(data: Path, vocab, sents_per_doc: int = 10) -> tuple[list[Doc], list[Doc]]:
+    ud = data / "ud_dutch"
+    skip = set((ud / "lassysmall-current-in-2.0-train.txt").read_text().split())
+    train = grouped([conllu_doc(vocab, r) for _, r in read_conllu(ud / "nl_lassysmall-ud2.0-train.conllu")], sents_per_doc)
+    train += grouped([conllu_doc(vocab, r) for _, r in read_conllu(ud / "nl_alpino-ud-dev.conllu")], sents_per_doc)
+    for name in ("nl_lassysmall-ud-dev.conllu", "nl_lassysmall-ud-test.conllu"):
+        kept = [conllu_doc(vocab, r) for sid, r in read_conllu(ud / name) if sid not in skip]
+        train += grouped(kept, sents_per_doc)
+    test = [conllu_doc(vocab, rows) for _, rows in read_conllu(ud / "nl_alpino-ud-test.conllu")]
+    return train, test
+
+
+def read_conll2002(path: Path) -> Iterator[list[list[tuple[str, str]]]]:
+    """Yield articles (split at -DOCSTART-) as lists of sentences of (word, iob) pairs."""
+    article, sent = [], []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if not parts:
+            if sent:
+                article.append(sent)
+            sent = []
+        elif parts[0] == "-DOCSTART-":
+            if sent:
+                article.append(sent)
+            if article:
+                yield article
+            article, sent = [], []
+        else:
+            sent.append((parts[0], parts[-1]))
+    if sent:
+        article.append(sent)
+    if article:
+        yield article
+
+
+def ner_docs(path: Path, vocab, sents_per_doc: int = 10) -> list[Doc]:
+    """Group each article's sentences into documents of a few sentences, so NER sees context."""
+    docs = []
+    for article in read_conll2002(path):
+        for i in range(0, len(article), sents_per_doc):
+            chunk = article[i : i + sents_per_doc]
+            words = [w for s in chunk for w, _ in s]
+            tags = [t for s in chunk for _, t in s]
+            starts = [j == 0 for s in chunk for j in range(len(s))]
+            doc = Doc(vocab, words=words, sent_starts=starts)
+            doc.ents = biluo_tags_to_spans(doc, iob_to_biluo(tags))
+            docs.append(doc)
+    return docs
+
+
+def write(docs: list[Doc], path: Path) -> None:
+    DocBin(docs=docs, store_user_data=False).to_disk(path)
+    print(f"{path}: {len(docs)} docs, {sum(len(d) for d in docs)} tokens")
+
+
+def main(data: Path, out: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    vocab = spacy.blank("nl").vocab
+    train, test = ud_docs(data, vocab)
+    random.Random(0).shuffle(train)
+    # A small slice of the training sentences steers checkpoint selection; Alpino test stays unseen.
+    write(train[50:], out / "ud-train.spacy")
+    write(train[:50], out / "ud-dev.spacy")
+    write(test, out / "ud-test.spacy")
+    conll = data / "conll2002_nl"
+    write(ner_docs(conll / "ned.train", vocab), out / "ner-train.spacy")
+    write(ner_docs(conll / "ned.testa", vocab), out / "ner-dev.spacy")
+    write(ner_docs(conll / "ned.testb", vocab), out / "ner-test.spacy")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 3:
+        sys.exit("usage: python training/convert.py SHARED_DATA_DIR OUT_DIR")
+    main(Path(sys.argv[1]), Path(sys.argv[2]))
