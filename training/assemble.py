@@ -1,7 +1,7 @@
 """Join the UD-trained pipeline (tagging, parsing, lemmas) and the CoNLL-trained NER into one
 Dutch pipeline and write it into the package, with its scores in meta.json.
 
-Usage: python training/assemble.py UD_MODEL NER_MODEL OUT_DIR
+Usage: python training/assemble.py UD_MODEL NER_MODEL OUT_DIR [CORPUS_DIR]
 """
 
 from __future__ import annotations
@@ -12,9 +12,13 @@ from pathlib import Path
 
 import spacy
 
+from tokenizer import corpus_words, drop_word_abbreviations
 
-def assemble(ud_path: Path, ner_path: Path, out: Path) -> None:
+
+def assemble(ud_path: Path, ner_path: Path, out: Path, corpus: Path) -> None:
     nlp = spacy.load(ud_path)
+    words = corpus_words([corpus / "ud-train.spacy", corpus / "ner-train.spacy"], nlp.vocab)
+    dropped = drop_word_abbreviations(nlp, words)
     ner_nlp = spacy.load(ner_path)
     # The NER was trained with its own tok2vec; give the NER a private copy so it can live beside
     # the parser's tok2vec in one pipeline.
@@ -37,10 +41,12 @@ def assemble(ud_path: Path, ner_path: Path, out: Path) -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
     nlp.to_disk(out)
     size = sum(f.stat().st_size for f in out.rglob("*") if f.is_file())
-    print(json.dumps({"pipeline": nlp.pipe_names, "out": str(out), "bytes": size}))
+    print(json.dumps({"pipeline": nlp.pipe_names, "out": str(out), "bytes": size,
+                      "abbreviations_dropped": len(dropped)}))
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 4:
-        sys.exit("usage: python training/assemble.py UD_MODEL NER_MODEL OUT_DIR")
-    assemble(Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]))
+    if len(sys.argv) not in (4, 5):
+        sys.exit("usage: python training/assemble.py UD_MODEL NER_MODEL OUT_DIR [CORPUS_DIR]")
+    corpus_dir = Path(sys.argv[4]) if len(sys.argv) == 5 else Path("build/corpus")
+    assemble(Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]), corpus_dir)

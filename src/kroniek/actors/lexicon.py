@@ -16,7 +16,9 @@ class ActorLexicon:
     articles: tuple[str, ...]  # articles a gazetteer name may carry ("het Kremlin")
     of_preps: frozenset[str]  # prepositions linking a role noun to its country ("regering van Rusland")
     person_pronouns: frozenset[str]  # third-person singular pronouns that refer back to a person
+    plural_pronouns: frozenset[str]  # third-person plural pronouns that refer back to a subject actor
     inhabitants_role: str  # role code for a people named by its inhabitants ("de Belarussen")
+    plural_suffixes: tuple[str, ...]  # endings to strip from a plural role noun ("gevangenen")
 
     @staticmethod
     @lru_cache(maxsize=4)
@@ -26,7 +28,9 @@ class ActorLexicon:
             articles=tuple(data["articles"]),
             of_preps=frozenset(data["of_preps"]),
             person_pronouns=frozenset(data["person_pronouns"]),
+            plural_pronouns=frozenset(data["plural_pronouns"]),
             inhabitants_role=data["inhabitants_role"],
+            plural_suffixes=tuple(data["plural_suffixes"]),
         )
 
     def strip_article(self, name: str) -> str:

@@ -21,6 +21,26 @@ from kroniek.actors.lexicon import ActorLexicon
 from kroniek.model import Actor
 
 
+# When one written form has several entries ("Belarus" the country and its people), prefer in this order.
+KIND_ORDER = {k: i for i, k in enumerate(
+    ("country", "igo", "seat", "group", "capital", "person", "adjective", "surname", "inhabitants")
+)}
+
+
+_NOMINAL_DEPS = ("nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:arg", "nmod", "appos", "conj")
+
+
+def _case_fits(name: str, text: str) -> bool:
+    """Names match case-insensitively, except that an abbreviation ("IS", "VS") must match exactly
+    and a capitalised name must be capitalised in the text ("Blok" the minister, not "blok")."""
+    letters = [c for c in name if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return text == name or text.upper() == text
+    if name[:1].isupper():
+        return text[:1].isupper()
+    return True
+
+
 @dataclass
 class DocActors:
     """The resolved actors of one Doc, with a token index -> actor map for the event coder."""
@@ -45,7 +65,7 @@ class ActorResolver:
         self.lang = lang
         self.lexicon = ActorLexicon.load(lang)
         self.roles = kb.roles(lang)
-        self.entries: dict[str, list[Entry]] = {}
+        self.entries: dict[str, list[Entry]] = {}  # lower-cased name -> entries, preferred kind first
         self.matcher = PhraseMatcher(vocab, attr="LOWER")
         patterns: dict[str, list[str]] = {}
         for entry in kb.entries(lang):
@@ -55,6 +75,8 @@ class ActorResolver:
                 continue
             self.entries.setdefault(key, []).append(entry)
             patterns.setdefault(key, []).append(text)
+        for options in self.entries.values():
+            options.sort(key=lambda e: KIND_ORDER.get(e.kind, len(KIND_ORDER)))
         tokenizer_vocab_doc = _Tokenize(vocab, lang)
         for key in patterns:
             self.matcher.add(key, [tokenizer_vocab_doc(key)])
@@ -91,16 +113,22 @@ class ActorResolver:
     def _pick(self, key: str, token: Token, seen_people: dict[str, Actor]) -> Entry | None:
         """The entry a matched text stands for: capitalised names only for proper names, and an
         ambiguous surname only after the full name or right after a title."""
-        options = self.entries.get(key, [])
-        for entry in options:
-            if entry.kind in ("person", "surname") and not token.text[:1].isupper():
+        for entry in self.entries.get(key, []):
+            if not _case_fits(entry.text, token.text):
                 continue
             if entry.kind == "surname" and entry.ambiguous:
-                titled = token.i > 0 and self._role_word(token.nbor(-1)) is not None
-                if entry.person not in seen_people and not titled:
+                if entry.person not in seen_people and not self._after_title(token):
                     continue
             return entry
         return None
+
+    def _after_title(self, token: Token, window: int = 5) -> bool:
+        """A title word shortly before a name: "premier Rutte", "minister van Buitenlandse Zaken Blok"."""
+        start = max(token.sent.start, token.i - window)
+        return any(
+            (w := self.roles.get(t.lemma_.lower()) or self.roles.get(t.lower_)) is not None and w.title
+            for t in token.doc[start : token.i]
+        )
 
     def _from_entries(self, doc: Doc, span: Span, date: str | None, seen: dict[str, Actor]) -> Actor | None:
         entry = self._pick(span.label_, span[0], seen)
@@ -131,11 +159,21 @@ class ActorResolver:
 
     # -- role nouns -----------------------------------------------------------------------------
     def _role_word(self, token: Token) -> str | None:
-        word = self.roles.get(token.lemma_.lower()) or self.roles.get(token.text.lower())
-        return word.role if word else None
+        for form in (token.lemma_.lower(), token.lower_):
+            word = self.roles.get(form)
+            if word is None:
+                # plurals the lemmatizer missed: "gevangenen" -> "gevangene"
+                word = next((self.roles[form[: -len(s)]] for s in self.lexicon.plural_suffixes
+                             if form.endswith(s) and form[: -len(s)] in self.roles), None)
+            if word is not None:
+                return word.role
+        return None
 
     def _role_noun(self, token: Token, found: DocActors, countries: Counter) -> Actor | None:
-        if token.pos_ not in ("NOUN", "PROPN"):
+        # a noun, or a word the tagger mislabelled that the parse still uses as a noun phrase
+        if token.pos_ not in ("NOUN", "PROPN") and not (
+            token.pos_ in ("ADJ", "VERB", "X") and token.dep_ in _NOMINAL_DEPS
+        ):
             return None
         role = self._role_word(token)
         if role is None:
@@ -155,6 +193,11 @@ class ActorResolver:
                 child.dep_ == "nmod" and any(c.lower_ in self.lexicon.of_preps for c in child.children)
             ):
                 return actor.code[:3], "role+modifier"
+        # the nearest country named earlier in the same sentence, then the article's main country
+        for i in range(token.i - 1, token.sent.start - 1, -1):
+            actor = found.at(token.doc[i])
+            if actor is not None and actor.code and not actor.code.startswith("IGO") and actor.code[:3].isalpha():
+                return actor.code[:3], "role+sentence-country"
         if countries:
             return countries.most_common(1)[0][0], "role+article-country"
         return None, ""
@@ -204,11 +247,11 @@ class ActorResolver:
             while i >= 0 and doc[i].pos_ in ("ADJ", "NOUN", "PROPN", "ADP", "DET") and i >= start - 6:
                 title = found.at(doc[i])
                 if title is not None and title is not actor and title.person is None:
-                    self._merge(found, title, actor)
+                    self._merge(doc, found, title, actor)
                     break
                 i -= 1
 
-    def _merge(self, found: DocActors, title: Actor, person: Actor) -> None:
+    def _merge(self, doc: Doc, found: DocActors, title: Actor, person: Actor) -> None:
         found.actors.remove(title)
         doc_tokens = (min(title.tokens[0], person.tokens[0]), max(title.tokens[1], person.tokens[1]))
         for i in range(*doc_tokens):
@@ -216,6 +259,7 @@ class ActorResolver:
         person.tokens = doc_tokens
         person.start = min(title.start, person.start)
         person.end = max(title.end, person.end)
+        person.text = doc.text[person.start : person.end]
         person.rule = f"{person.rule}+title"
 
     def _entities(self, doc: Doc, found: DocActors, countries: Counter) -> None:
@@ -238,6 +282,11 @@ class ActorResolver:
             if earlier is not None:
                 found.add(self._actor(ent, earlier.code, "coref:surname", name=earlier.name, label=ent.label_))
                 continue
+            if ent.label_ == "PER" and countries:
+                # an unknown person in an article about a country is, by default, of that country
+                country = countries.most_common(1)[0][0]
+                found.add(self._actor(ent, country, "ner+article-country", name=ent.text, label=ent.label_))
+                continue
             found.add(self._actor(ent, None, "ner", name=ent.text, label=ent.label_))
 
     @staticmethod
@@ -249,13 +298,23 @@ class ActorResolver:
         return None
 
     def _pronouns(self, doc: Doc, found: DocActors) -> None:
-        """A third-person singular pronoun subject refers to the last named person before it."""
+        """A third-person singular pronoun refers to the last named person before it; a plural
+        subject pronoun ("Zij stelden ... in") to the last subject actor of an earlier sentence."""
         for token in doc:
-            if token.lower_ not in self.lexicon.person_pronouns or token.i in found.by_token:
+            if token.i in found.by_token:
+                continue
+            plural = token.lower_ in self.lexicon.plural_pronouns and "Plur" in token.head.morph.get("Number")
+            if token.lower_ not in self.lexicon.person_pronouns and not plural:
                 continue
             if not token.dep_.startswith("nsubj") and token.dep_ not in ("obj", "iobj", "nmod:poss"):
                 continue
-            previous = [a for a in found.actors if a.person and a.tokens[1] <= token.i]
+            if plural:
+                previous = [
+                    a for a in found.actors
+                    if a.code and a.tokens[1] <= token.sent.start and token.doc[a.head].dep_.startswith("nsubj")
+                ]
+            else:
+                previous = [a for a in found.actors if a.person and a.tokens[1] <= token.i]
             if previous:
                 antecedent = max(previous, key=lambda a: a.tokens[1])
                 found.add(

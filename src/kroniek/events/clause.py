@@ -15,18 +15,27 @@ SUBJ_DEPS = ("nsubj", "nsubj:pass", "csubj")
 OBJ_DEPS = ("obj",)
 
 
+def particle(verb: Token, grammar: Grammar) -> str | None:
+    """The separable particle standing apart from its verb ("riep ... op"); only words the
+    language knows as particles count, so a mis-attached "maandag" is ignored."""
+    known = grammar.inflection.prefixes if grammar.inflection else None
+    for child in verb.children:
+        if child.dep_ == "compound:prt" and (known is None or child.lower_ in known):
+            return child.lower_
+    return None
+
+
+def join_particle(lemma: str, particle: str, grammar: Grammar) -> str:
+    if grammar.particle_position == "prefix":
+        return lemma if lemma.startswith(particle) else particle + lemma
+    return f"{lemma} {particle}"
+
+
 def full_lemma(verb: Token, grammar: Grammar) -> str:
     """The dictionary form with a separable particle joined ("riep ... op" -> "oproepen")."""
     lemma = verb.lemma_.lower()
-    for child in verb.children:
-        if child.dep_ == "compound:prt":
-            particle = child.text.lower()
-            if grammar.particle_position == "prefix":
-                if not lemma.startswith(particle):
-                    lemma = particle + lemma
-            else:
-                lemma = f"{lemma} {particle}"
-    return lemma
+    prt = particle(verb, grammar)
+    return join_particle(lemma, prt, grammar) if prt else lemma
 
 
 def is_passive(verb: Token) -> bool:
@@ -68,6 +77,9 @@ def subject(verb: Token) -> Token | None:
     current: Token | None = verb
     while current is not None and seen < 5:
         found = children(current, SUBJ_DEPS)
+        # a subject the parser hung on the auxiliary ("hij had ... opgeroepen")
+        for aux in children(current, ("aux", "aux:pass", "cop")):
+            found += children(aux, SUBJ_DEPS)
         if found:
             return found[0]
         current = governor(current)
@@ -79,6 +91,15 @@ def direct_object(verb: Token) -> Token | None:
     found = children(verb, OBJ_DEPS)
     if found:
         return found[0]
+    # a bare noun phrase the parser labelled otherwise ("Rusland blokkeerde de resolutie" with
+    # "resolutie" as a second subject, "prees Frankrijk" as an apposition)
+    subj = subject(verb)
+    bare = [
+        c for c in children(verb, SUBJ_DEPS + ("obl:arg", "appos", "dep", "iobj"))
+        if preposition(c) is None and c is not subj and c.pos_ in ("NOUN", "PROPN", "PRON", "ADJ", "X")
+    ]
+    if bare:
+        return bare[0]
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         found = children(verb.head, OBJ_DEPS)
         if found and found[0].i < verb.i:

@@ -14,12 +14,20 @@ from itertools import product
 from spacy.tokens import Doc, Span, Token
 
 from kroniek.actors.resolve import DocActors
-from kroniek.events import clause
+from kroniek.events import clause, verbs
 from kroniek.events.ontology import Ontology
 from kroniek.events.patterns import Pattern, PatternSet
 from kroniek.events.status import Status, decide
 from kroniek.events.when import event_date
 from kroniek.model import Actor, Event
+
+
+# Clause heads the tagger sometimes mislabels ("vrijliet" as an adverb) are still tried as verbs.
+_CLAUSE_DEPS = ("ROOT", "root", "conj", "xcomp", "ccomp", "advcl", "acl", "acl:relcl", "parataxis")
+
+
+def _verb_like(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX") or (token.pos_ in ("ADV", "ADJ", "X") and token.dep_ in _CLAUSE_DEPS)
 
 
 @dataclass
@@ -61,10 +69,8 @@ class EventCoder:
         verb_anchors: set[int] = set()
         seen: set[tuple] = set()
         for token in sent:
-            if token.pos_ in ("VERB", "AUX") or token.dep_ in ("ROOT", "root") and token.pos_ != "NOUN":
-                lemma = clause.full_lemma(token, self.grammar)
-                candidates = self.patterns.by_verb.get(lemma) or self.patterns.by_verb.get(token.lemma_.lower(), ())
-                pattern = self._first_match(candidates, token, is_noun=False)
+            if _verb_like(token):
+                pattern = self._first_match(self._verb_patterns(token), token, is_noun=False)
                 if pattern is not None:
                     verb_anchors.add(token.i)
                     self._fire(pattern, token, False, sent, index, actors, doc_id, doc_date, events, traces, seen)
@@ -82,6 +88,16 @@ class EventCoder:
                 continue
             self._fire(pattern, token, True, sent, index, actors, doc_id, doc_date, events, traces, seen)
 
+    def _verb_patterns(self, token: Token) -> tuple[Pattern, ...]:
+        """Patterns for any infinitive the verb form may have, with its separable particle joined."""
+        particle = clause.particle(token, self.grammar)
+        found: dict[str, Pattern] = {}
+        for base in verbs.candidates(token.text, token.lemma_, self.grammar.lang, self.grammar.inflection):
+            lemma = clause.join_particle(base, particle, self.grammar) if particle else base
+            for pattern in self.patterns.by_verb.get(lemma, ()):
+                found[pattern.id] = pattern
+        return tuple(sorted(found.values(), key=lambda p: -p.specificity))
+
     def _first_match(self, candidates: tuple[Pattern, ...], token: Token, is_noun: bool) -> Pattern | None:
         for pattern in candidates:
             if self._conditions(pattern, token, is_noun):
@@ -91,17 +107,29 @@ class EventCoder:
     def _conditions(self, pattern: Pattern, anchor: Token, is_noun: bool) -> bool:
         if pattern.obj is not None or pattern.unless_obj:
             obj = self._object(anchor)
-            lemma = obj.lemma_.lower() if obj is not None else None
-            if pattern.obj is not None and lemma not in pattern.obj:
+            objects = clause.children(anchor, ("obj",)) if not is_noun else []
+            lemmas = {w for o in [obj, *objects] if o is not None for w in (o.lemma_.lower(), o.lower_)}
+            if obj is None and not is_noun:
+                # no object in the parse: any noun of the clause outside the subject may be it
+                subj = clause.subject(anchor)
+                lemmas = {
+                    w for t in clause.clause_tokens(anchor)
+                    if t is not subj and t is not anchor and t.pos_ not in ("ADP", "DET", "PUNCT")
+                    for w in (t.lemma_.lower(), t.lower_)
+                }
+            if pattern.obj is not None and not lemmas & pattern.obj:
                 return False
-            if lemma in pattern.unless_obj:
+            if lemmas & pattern.unless_obj:
                 return False
         for prep, nouns in pattern.prep.items():
             heads = [n for p, n in clause.phrases(anchor) if p == prep]
             obj = self._object(anchor)
             if obj is not None:
                 heads += [n for p, n in clause.phrases(obj) if p == prep]
-            if not heads or (nouns and not any(h.lemma_.lower() in nouns or h.lower_ in nouns for h in heads)):
+            # the nouns may stand anywhere in the phrase: "met het herinvoeren van sancties"
+            if not heads or (nouns and not any(
+                t.lemma_.lower() in nouns or t.lower_ in nouns for h in heads for t in h.subtree
+            )):
                 return False
         return True
 
@@ -112,7 +140,8 @@ class EventCoder:
         return clause.direct_object(verb)
 
     # -- arguments ------------------------------------------------------------------------------
-    def _slot(self, spec: str, anchor: Token, is_noun: bool, actors: DocActors, exclude: list[Actor]) -> list[Actor]:
+    def _slot(self, spec: str, anchor: Token, is_noun: bool, actors: DocActors, exclude: list[Actor],
+              pattern_objects: frozenset[str] | None = None) -> list[Actor]:
         """The actors filling one argument slot ("subj", "obj", "aan", "op*", "obj.tegen", ...)."""
         passive = not is_noun and clause.is_passive(anchor)
         deep = spec.endswith("*")
@@ -127,8 +156,22 @@ class EventCoder:
         elif name in ("obj", "subj-pass"):
             obj = self._object(anchor)
             heads = [obj] if obj is not None else []
+        elif name == "subj-other":
+            # "Israël en Hamas spraken af": each party acts towards the other
+            subj = clause.subject(anchor)
+            parties = [a for a in self._actors_at(subj, actors) if a.code] if subj is not None else []
+            return parties if len(parties) > 1 else []
         elif name == "iobj":
+            # the indirect object, or a second bare noun phrase ("stelde Oekraïne een ultimatum")
             heads = clause.children(anchor, ("iobj",))
+            if not heads:
+                subj, obj = clause.subject(anchor), self._object(anchor)
+                skip = pattern_objects or frozenset()
+                heads = [
+                    c for c in clause.children(anchor, ("obj", "nsubj", "obl:arg"))
+                    if clause.preposition(c) is None and c is not subj
+                    and (c is not obj or c.lemma_.lower() not in skip) and c.lemma_.lower() not in skip
+                ]
         elif name.startswith("obj."):
             obj = self._object(anchor)
             if obj is not None:
@@ -143,9 +186,11 @@ class EventCoder:
                 [c for c in anchor.children if c.dep_ in ("xcomp", "ccomp", "acl", "advcl")], actors, exclude, anchor
             )
         elif name == "context":
-            return []
+            return self._nearest_other(anchor, actors, exclude)
         else:
             heads = [n for p, n in clause.phrases(anchor) if p == name]
+        # "volgens de politie" names the source of the news, never a party to the event
+        heads = [h for h in heads if clause.preposition(h) not in self.grammar.attribution_preps]
         if deep:
             return self._first_in(heads, actors, exclude, anchor)
         found: list[Actor] = []
@@ -165,11 +210,15 @@ class EventCoder:
         return out
 
     def _indirect(self, token: Token, actors: DocActors) -> Actor | None:
-        """A relative pronoun stands for its antecedent; an apposition for its head."""
+        """A relative pronoun stands for its antecedent; a phrase whose head is no actor for the
+        actor in its apposition or name ("duizenden Belarussen", "de president, Loekasjenko")."""
         if token.lower_ in self.grammar.relative_pronouns and token.head.dep_ == "acl:relcl":
             return actors.at(token.head.head)
         for child in token.children:
-            if child.dep_ == "appos" and actors.at(child) is not None:
+            if child.dep_ in ("appos", "flat", "flat:name", "compound") and actors.at(child) is not None:
+                return actors.at(child)
+        for child in token.children:
+            if child.dep_ == "nmod" and clause.preposition(child) is None and actors.at(child) is not None:
                 return actors.at(child)
         return None
 
@@ -186,6 +235,18 @@ class EventCoder:
         return out
 
     @staticmethod
+    def _nearest_other(anchor: Token, actors: DocActors, exclude: list[Actor]) -> list[Actor]:
+        """The sentence's actor nearest to the anchor that is not of the source's own country:
+        "Toen Rusland de olietoevoer naar Belarus onderbrak, bood Washington de helpende hand"."""
+        own = {(a.code or "")[:3] for a in exclude}
+        sent = anchor.sent
+        options = {id(a): a for i in range(sent.start, sent.end) if (a := actors.at(anchor.doc[i])) is not None}
+        options_list = [a for a in options.values() if a.code and a not in exclude and a.code[:3] not in own]
+        if not options_list:
+            return []
+        return [min(options_list, key=lambda a: abs(a.head - anchor.i))]
+
+    @staticmethod
     def _first_in(heads: list[Token], actors: DocActors, exclude: list[Actor], anchor: Token) -> list[Actor]:
         for head in heads:
             for t in sorted(head.subtree, key=lambda t: t.i):
@@ -197,9 +258,9 @@ class EventCoder:
         return []
 
     def _fill(self, specs: tuple[str, ...], anchor: Token, is_noun: bool, actors: DocActors,
-              exclude: list[Actor]) -> list[Actor]:
+              exclude: list[Actor], pattern_objects: frozenset[str] | None = None) -> list[Actor]:
         for spec in specs:
-            found = self._slot(spec, anchor, is_noun, actors, exclude)
+            found = self._slot(spec, anchor, is_noun, actors, exclude, pattern_objects)
             if found:
                 return found
         return []
@@ -210,7 +271,7 @@ class EventCoder:
         trace = Trace(index, pattern.id, anchor.text, "blocked")
         traces.append(trace)
         sources = self._fill(pattern.source, anchor, is_noun, actors, [])
-        targets = self._fill(pattern.target, anchor, is_noun, actors, sources)
+        targets = self._fill(pattern.target, anchor, is_noun, actors, sources, pattern.obj)
         if not sources and pattern.implicit_source and targets:
             sources = [self._implicit(targets[0], pattern.implicit_source, anchor)]
         if not targets and pattern.implicit_target and sources:

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import yaml
 
+from kroniek.events.verbs import Inflection
+
 DATA = Path(__file__).parent / "data"
 
 
@@ -53,6 +55,7 @@ class Grammar:
     demand_nouns: frozenset[str]
     speech_verbs: frozenset[str]
     attribution_preps: frozenset[str]
+    inflection: Inflection | None = None
 
 
 @dataclass(frozen=True)
@@ -62,6 +65,9 @@ class PatternSet:
     by_verb: dict[str, tuple[Pattern, ...]]
     by_noun: dict[str, tuple[Pattern, ...]]
     grammar: Grammar
+
+
+_NOT_WORDS = ("lang", "particle_position", "hypothetical_adverbs", "inflection")
 
 
 def _words(value) -> frozenset[str]:
@@ -110,6 +116,7 @@ def load_patterns(lang: str, data_dir: Path = DATA) -> PatternSet:
         lang=lang,
         particle_position=g["particle_position"],
         hypothetical_adverbs=tuple(g["hypothetical_adverbs"]),
-        **{k: _words(v) for k, v in g.items() if k not in ("lang", "particle_position", "hypothetical_adverbs")},
+        inflection=Inflection.from_dict(g.get("inflection")),
+        **{k: _words(v) for k, v in g.items() if k not in _NOT_WORDS},
     )
     return PatternSet(lang, tuple(patterns), _index(patterns, "verbs"), _index(patterns, "nouns"), grammar)

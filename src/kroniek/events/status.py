@@ -24,10 +24,20 @@ class Status:
     speaker: Token | None = None  # for reported speech: the subject of the speech verb
 
 
+_NEGATABLE = ("advmod", "det", "neg", "amod", "obj", "nsubj", "nsubj:pass")
+
+
 def _negated(head: Token, grammar: Grammar) -> bool:
+    """"niet"/"nooit" on the verb, or "geen"/"niemand" as or on its subject or object."""
     for child in head.children:
-        if child.lower_ in grammar.negators and child.dep_ in ("advmod", "det", "neg", "amod", "obj"):
+        if child.lower_ in grammar.negators and child.dep_ in _NEGATABLE:
             return True
+        # "niet opnieuw": the negator may hang on another adverb of the verb
+        if child.dep_ == "advmod" and any(g.lower_ in grammar.negators for g in child.children):
+            return True
+        if head.pos_ in ("VERB", "AUX") and child.dep_ in ("obj", "nsubj", "nsubj:pass"):
+            if any(g.lower_ in grammar.negators and g.dep_ in ("det", "advmod") for g in child.children):
+                return True
     return False
 
 
@@ -47,7 +57,15 @@ def _modal(verb: Token, grammar: Grammar) -> str | None:
 
 
 def _conditional(verb: Token, grammar: Grammar) -> bool:
-    return any(c.dep_ == "mark" and c.lower_ in grammar.conditional_markers for c in verb.children)
+    """The verb's clause is conditional, or depends on a conditional clause ("Als X, dan ...")."""
+    if any(c.dep_ == "mark" and c.lower_ in grammar.conditional_markers for c in verb.children):
+        return True
+    for clause_head in verb.children:
+        if clause_head.pos_ in ("VERB", "AUX") and clause_head.i < verb.i and clause_head.dep_ in ("advcl", "dep"):
+            first = clause_head.doc[clause_head.left_edge.i]
+            if first.lower_ in grammar.conditional_markers:
+                return True
+    return False
 
 
 def _has_adverb(verb: Token, grammar: Grammar) -> bool:

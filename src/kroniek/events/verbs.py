@@ -1,0 +1,98 @@
+"""Candidate infinitives for a verb form the lemmatizer may have missed.
+
+Three sources, in order: the lemmatizer's lemma, the treebank form table (verbforms.LANG.tsv), and
+the language's inflection rules (grammar.LANG.yaml: prefixes, weak endings, spelling changes).
+Callers keep only candidates that some pattern uses, so generating too many is harmless.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).parent / "data"
+
+
+@dataclass(frozen=True)
+class Inflection:
+    prefixes: tuple[str, ...]
+    participle_prefix: str
+    endings: tuple[str, ...]
+    infinitive_suffix: str
+    stem_changes: tuple[tuple[str, str], ...]
+    voicing: tuple[tuple[str, str], ...]
+    strong: dict[str, str]  # irregular form -> infinitive
+
+    @staticmethod
+    def from_dict(raw: dict | None) -> Inflection | None:
+        if not raw:
+            return None
+        return Inflection(
+            prefixes=tuple(sorted(raw["prefixes"], key=len, reverse=True)),
+            participle_prefix=raw["participle_prefix"],
+            endings=tuple(raw["endings"]),
+            infinitive_suffix=raw["infinitive_suffix"],
+            stem_changes=tuple(tuple(p) for p in raw["stem_changes"]),
+            voicing=tuple(tuple(p) for p in raw["voicing"]),
+            strong={form: inf for inf, forms in (raw.get("strong") or {}).items() for form in forms},
+        )
+
+
+@lru_cache(maxsize=4)
+def form_table(lang: str) -> dict[str, str]:
+    path = DATA / f"verbforms.{lang}.tsv"
+    if not path.exists():
+        return {}
+    with path.open(encoding="utf-8") as f:
+        rows = csv.reader((line for line in f if not line.startswith("#")), delimiter="\t")
+        next(rows, None)
+        return {form: lemma for form, lemma in rows}
+
+
+def _weak(form: str, rules: Inflection) -> set[str]:
+    """Infinitives a weak past tense or participle could come from: "gooide" -> "gooien"."""
+    out: set[str] = set()
+    for ending in rules.endings:
+        if form.endswith(ending) and len(form) > len(ending) + 1:
+            stem = form[: -len(ending)]
+            out |= _from_stem(stem, rules)
+    out |= _from_stem(form, rules)  # a present-tense stem: "gooi" -> "gooien"
+    return out
+
+
+def _from_stem(stem: str, rules: Inflection) -> set[str]:
+    suffix = rules.infinitive_suffix
+    stems = {stem}
+    for long, short in rules.stem_changes:
+        if stem[-len(long) - 1 : -1] == long:
+            stems.add(stem[: -len(long) - 1] + short + stem[-1])
+    for plain, voiced in rules.voicing:
+        stems |= {s[:-1] + voiced for s in list(stems) if s.endswith(plain)}
+    return {s + suffix for s in stems} | {stem + stem[-1] + suffix}
+
+
+def candidates(form: str, lemma: str, lang: str, rules: Inflection | None, depth: int = 0) -> set[str]:
+    """Possible infinitives of a verb form."""
+    form = form.lower()
+    table = form_table(lang)
+    found = {lemma.lower()}
+    if form in table:
+        found.add(table[form])
+    if rules is None:
+        return found
+    if form in rules.strong:
+        found.add(rules.strong[form])
+    found |= _weak(form, rules)
+    core = form
+    if core.startswith(rules.participle_prefix) and len(core) > len(rules.participle_prefix) + 2:
+        core = core[len(rules.participle_prefix) :]
+        found |= _weak(core, rules) | ({table[core]} if core in table else set())
+        found |= {rules.strong[core]} if core in rules.strong else set()
+    if depth == 0:
+        for prefix in rules.prefixes:
+            if form.startswith(prefix) and len(form) > len(prefix) + 2:
+                rest = form[len(prefix) :]
+                found |= {prefix + c for c in candidates(rest, rest, lang, rules, depth + 1)}
+    return found
