@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test test-slow lint eval model actors-data ontology-data clean
+.PHONY: demo test test-slow lint eval eval-nlp model actors-data ontology-data verbforms-data clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,12 @@ lint: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/kroniek evaluate $(SHARED)/eval/dev
 
+# Tagging, parsing and lemma scores on Alpino test, NER on CoNLL-2002 ned.testb (never trained on).
+eval-nlp: $(STAMP)
+	$(BIN)/python training/convert.py $(SHARED)/data build/corpus
+	$(BIN)/python -m spacy evaluate src/kroniek/nlp/models/nl build/corpus/ud-test.spacy
+	$(BIN)/python -m spacy evaluate src/kroniek/nlp/models/nl build/corpus/ner-test.spacy
+
 # Rebuild the bundled Dutch pipeline from the open corpora in $(SHARED)/data (about an hour on 2 cores).
 model: $(STAMP)
 	$(BIN)/python training/convert.py $(SHARED)/data build/corpus
@@ -36,11 +42,14 @@ model: $(STAMP)
 	OMP_NUM_THREADS=1 $(BIN)/python -m spacy train training/ner.cfg -o build/ner \
 		--paths.train build/corpus/ner-train.spacy --paths.dev build/corpus/ner-dev.spacy
 	rm -rf src/kroniek/nlp/models/nl
-	$(BIN)/python training/assemble.py build/ud/model-best build/ner/model-best src/kroniek/nlp/models/nl
+	$(BIN)/python training/assemble.py build/ud/model-best build/ner/model-best src/kroniek/nlp/models/nl build/corpus
 
 # Rebuild the knowledge-base and ontology tables from $(SHARED)/data plus our curated inputs.
 actors-data: $(STAMP)
 	$(BIN)/python training/build_actors.py $(SHARED)/data src/kroniek/actors/data
+
+verbforms-data: $(STAMP)
+	$(BIN)/python training/build_verbforms.py $(SHARED)/data src/kroniek/events/data/verbforms.nl.tsv
 
 ontology-data: $(STAMP)
 	$(BIN)/python training/build_ontology.py $(SHARED)/data src/kroniek/events/data/cameo.tsv

@@ -183,11 +183,6 @@ def test_negation_by_geen_on_the_object_is_negated() -> None:
                    input="Rusland heeft geen sancties opgelegd aan Oekraïne.\n").stdout == ""  # fmt: skip
 
 
-@pytest.mark.xfail(
-    reason="events/status.py _negator() looks only at the verb's own children, so a 'geen' on the "
-    "object is reported as \"negated by ''\"",
-    strict=True,
-)
 def test_explain_names_the_negating_word() -> None:
     result = kroniek("explain", "-", "--lang", "nl", input="Rusland heeft geen sancties opgelegd aan Oekraïne.\n")
     assert result.exit_code == 0

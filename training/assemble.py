@@ -11,7 +11,6 @@ import sys
 from pathlib import Path
 
 import spacy
-
 from tokenizer import corpus_words, drop_word_abbreviations
 
 

@@ -71,8 +71,9 @@ def grouped(docs: list[Doc], n: int) -> list[Doc]:
 def ud_docs(data: Path, vocab, sents_per_doc: int = 10) -> tuple[list[Doc], list[Doc]]:
     ud = data / "ud_dutch"
     skip = set((ud / "lassysmall-current-in-2.0-train.txt").read_text().split())
-    train = grouped([conllu_doc(vocab, r) for _, r in read_conllu(ud / "nl_lassysmall-ud2.0-train.conllu")], sents_per_doc)
-    train += grouped([conllu_doc(vocab, r) for _, r in read_conllu(ud / "nl_alpino-ud-dev.conllu")], sents_per_doc)
+    train: list[Doc] = []
+    for name in ("nl_lassysmall-ud2.0-train.conllu", "nl_alpino-ud-dev.conllu"):
+        train += grouped([conllu_doc(vocab, r) for _, r in read_conllu(ud / name)], sents_per_doc)
     for name in ("nl_lassysmall-ud-dev.conllu", "nl_lassysmall-ud-test.conllu"):
         kept = [conllu_doc(vocab, r) for sid, r in read_conllu(ud / name) if sid not in skip]
         train += grouped(kept, sents_per_doc)

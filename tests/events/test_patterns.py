@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kroniek.events.patterns import load_patterns
 from kroniek.events.ontology import default_ontology
+from kroniek.events.patterns import load_patterns
 from kroniek.model import Document
 from kroniek.pipeline import default_analyzer
 

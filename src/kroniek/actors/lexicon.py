@@ -17,6 +17,7 @@ class ActorLexicon:
     of_preps: frozenset[str]  # prepositions linking a role noun to its country ("regering van Rusland")
     person_pronouns: frozenset[str]  # third-person singular pronouns that refer back to a person
     plural_pronouns: frozenset[str]  # third-person plural pronouns that refer back to a subject actor
+    possessive_pronouns: frozenset[str]  # "zijn felicitatieboodschap": whose act a noun names
     inhabitants_role: str  # role code for a people named by its inhabitants ("de Belarussen")
     plural_suffixes: tuple[str, ...]  # endings to strip from a plural role noun ("gevangenen")
 
@@ -29,6 +30,7 @@ class ActorLexicon:
             of_preps=frozenset(data["of_preps"]),
             person_pronouns=frozenset(data["person_pronouns"]),
             plural_pronouns=frozenset(data["plural_pronouns"]),
+            possessive_pronouns=frozenset(data["possessive_pronouns"]),
             inhabitants_role=data["inhabitants_role"],
             plural_suffixes=tuple(data["plural_suffixes"]),
         )

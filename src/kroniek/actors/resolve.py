@@ -20,7 +20,6 @@ from kroniek.actors.kb import Entry, KnowledgeBase
 from kroniek.actors.lexicon import ActorLexicon
 from kroniek.model import Actor
 
-
 # When one written form has several entries ("Belarus" the country and its people), prefer in this order.
 KIND_ORDER = {k: i for i, k in enumerate(
     ("country", "igo", "seat", "group", "capital", "person", "adjective", "surname", "inhabitants")
@@ -47,6 +46,7 @@ class DocActors:
 
     actors: list[Actor] = field(default_factory=list)
     by_token: dict[int, Actor] = field(default_factory=dict)
+    main_country: str | None = None  # the country the article is most about (ISO alpha-3)
 
     def add(self, actor: Actor) -> None:
         self.actors.append(actor)
@@ -85,6 +85,7 @@ class ActorResolver:
     def __call__(self, doc: Doc, date: str | None) -> DocActors:
         found = DocActors()
         countries = self._context_countries(doc)
+        found.main_country = countries.most_common(1)[0][0] if countries else None
         seen_people: dict[str, Actor] = {}
         spans = self._gazetteer_spans(doc)
         for span in spans:
@@ -124,11 +125,13 @@ class ActorResolver:
 
     def _after_title(self, token: Token, window: int = 5) -> bool:
         """A title word shortly before a name: "premier Rutte", "minister van Buitenlandse Zaken Blok"."""
-        start = max(token.sent.start, token.i - window)
-        return any(
-            (w := self.roles.get(t.lemma_.lower()) or self.roles.get(t.lower_)) is not None and w.title
-            for t in token.doc[start : token.i]
-        )
+        for t in reversed(token.doc[max(0, token.i - window) : token.i]):
+            if t.is_space or t.is_punct:  # a title never stands across a line break or a comma
+                return False
+            word = self.roles.get(t.lemma_.lower()) or self.roles.get(t.lower_)
+            if word is not None and word.title:
+                return True
+        return False
 
     def _from_entries(self, doc: Doc, span: Span, date: str | None, seen: dict[str, Actor]) -> Actor | None:
         entry = self._pick(span.label_, span[0], seen)
@@ -193,6 +196,13 @@ class ActorResolver:
                 child.dep_ == "nmod" and any(c.lower_ in self.lexicon.of_preps for c in child.children)
             ):
                 return actor.code[:3], "role+modifier"
+        # "partijen in de Tweede Kamer" even when the parser hung the phrase elsewhere
+        doc = token.doc
+        if token.i + 1 < len(doc) and doc[token.i + 1].lower_ in self.lexicon.of_preps:
+            for t in doc[token.i + 2 : token.i + 5]:
+                actor = found.at(t)
+                if actor is not None and actor.code:
+                    return actor.code[:3] if not actor.code.startswith("IGO") else actor.code, "role+following-phrase"
         # the nearest country named earlier in the same sentence, then the article's main country
         for i in range(token.i - 1, token.sent.start - 1, -1):
             actor = found.at(token.doc[i])
@@ -303,6 +313,9 @@ class ActorResolver:
         for token in doc:
             if token.i in found.by_token:
                 continue
+            if token.lower_ in self.lexicon.possessive_pronouns and token.dep_ in ("nmod:poss", "det", "det:poss"):
+                self._possessive(token, found)
+                continue
             plural = token.lower_ in self.lexicon.plural_pronouns and "Plur" in token.head.morph.get("Number")
             if token.lower_ not in self.lexicon.person_pronouns and not plural:
                 continue
@@ -317,14 +330,29 @@ class ActorResolver:
                 previous = [a for a in found.actors if a.person and a.tokens[1] <= token.i]
             if previous:
                 antecedent = max(previous, key=lambda a: a.tokens[1])
-                found.add(
-                    Actor(
-                        text=token.text, start=token.idx, end=token.idx + len(token), code=antecedent.code,
-                        name=antecedent.name, country=antecedent.country, wikidata=antecedent.wikidata,
-                        rule="coref:pronoun", head=token.i, tokens=(token.i, token.i + 1),
-                        person=antecedent.person,
-                    )
-                )
+                found.add(self._refer(token, antecedent, "coref:pronoun"))
+
+    def _possessive(self, token: Token, found: DocActors) -> None:
+        """"In zijn felicitatieboodschap ... zinspeelde Poetin": a possessive refers to the subject
+        of its clause when that is an actor, else to the last named person before it."""
+        verb = token.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+            verb = verb.head
+        subj = next((c for c in verb.children if c.dep_.startswith("nsubj")), None)
+        antecedent = found.at(subj) if subj is not None and subj.i != token.i else None
+        if antecedent is None or not antecedent.code:
+            previous = [a for a in found.actors if a.person and a.tokens[1] <= token.i]
+            antecedent = max(previous, key=lambda a: a.tokens[1]) if previous else None
+        if antecedent is not None:
+            found.add(self._refer(token, antecedent, "coref:possessive"))
+
+    @staticmethod
+    def _refer(token: Token, antecedent: Actor, rule: str) -> Actor:
+        return Actor(
+            text=token.text, start=token.idx, end=token.idx + len(token), code=antecedent.code,
+            name=antecedent.name, country=antecedent.country, wikidata=antecedent.wikidata,
+            rule=rule, head=token.i, tokens=(token.i, token.i + 1), person=antecedent.person,
+        )
 
     # -- building one Actor ---------------------------------------------------------------------
     def _actor(

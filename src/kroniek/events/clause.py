@@ -63,16 +63,25 @@ def children(head: Token, deps: tuple[str, ...]) -> list[Token]:
     return [c for c in head.children if c.dep_ in deps]
 
 
+def _infinitival(verb: Token) -> bool:
+    """A "te"/"to"-infinitive: it has no subject of its own."""
+    return "Inf" in verb.morph.get("VerbForm") and any(
+        c.dep_ == "mark" and c.pos_ in ("ADP", "PART") for c in verb.children
+    )
+
+
 def governor(verb: Token) -> Token | None:
-    """The verb whose subject an embedded verb inherits: coordinated verbs, "te"-infinitives and
-    participles under an auxiliary-like head."""
-    if verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
+    """The verb whose subject an embedded verb inherits: coordinated verbs and "te"-infinitives
+    ("weigerde Loekasjenko die annexatie te erkennen")."""
+    if verb.head == verb:
+        return None
+    if verb.dep_ in ("conj", "xcomp") or (_infinitival(verb) and verb.head.pos_ in ("VERB", "AUX")):
         return verb.head
     return None
 
 
-def subject(verb: Token) -> Token | None:
-    """The grammatical subject, inherited along coordination and control chains."""
+def subjects(verb: Token) -> list[Token]:
+    """The subject candidates of a verb, inherited along coordination and control chains."""
     seen = 0
     current: Token | None = verb
     while current is not None and seen < 5:
@@ -81,10 +90,15 @@ def subject(verb: Token) -> Token | None:
         for aux in children(current, ("aux", "aux:pass", "cop")):
             found += children(aux, SUBJ_DEPS)
         if found:
-            return found[0]
+            return found
         current = governor(current)
         seen += 1
-    return None
+    return []
+
+
+def subject(verb: Token) -> Token | None:
+    found = subjects(verb)
+    return found[0] if found else None
 
 
 def direct_object(verb: Token) -> Token | None:
@@ -96,7 +110,7 @@ def direct_object(verb: Token) -> Token | None:
     subj = subject(verb)
     bare = [
         c for c in children(verb, SUBJ_DEPS + ("obl:arg", "appos", "dep", "iobj"))
-        if preposition(c) is None and c is not subj and c.pos_ in ("NOUN", "PROPN", "PRON", "ADJ", "X")
+        if preposition(c) is None and c != subj and c.pos_ in ("NOUN", "PROPN", "PRON", "ADJ", "X")
     ]
     if bare:
         return bare[0]

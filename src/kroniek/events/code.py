@@ -21,7 +21,6 @@ from kroniek.events.status import Status, decide
 from kroniek.events.when import event_date
 from kroniek.model import Actor, Event
 
-
 # Clause heads the tagger sometimes mislabels ("vrijliet" as an adverb) are still tried as verbs.
 _CLAUSE_DEPS = ("ROOT", "root", "conj", "xcomp", "ccomp", "advcl", "acl", "acl:relcl", "parataxis")
 
@@ -72,8 +71,9 @@ class EventCoder:
             if _verb_like(token):
                 pattern = self._first_match(self._verb_patterns(token), token, is_noun=False)
                 if pattern is not None:
-                    verb_anchors.add(token.i)
-                    self._fire(pattern, token, False, sent, index, actors, doc_id, doc_date, events, traces, seen)
+                    fired = self._fire(pattern, token, False, sent, index, actors, doc_id, doc_date, events, traces, seen)
+                    if fired:
+                        verb_anchors.add(token.i)
         for token in sent:
             if token.pos_ not in ("NOUN", "PROPN"):
                 continue
@@ -114,7 +114,7 @@ class EventCoder:
                 subj = clause.subject(anchor)
                 lemmas = {
                     w for t in clause.clause_tokens(anchor)
-                    if t is not subj and t is not anchor and t.pos_ not in ("ADP", "DET", "PUNCT")
+                    if t != subj and t != anchor and t.pos_ not in ("ADP", "DET", "PUNCT")
                     for w in (t.lemma_.lower(), t.lower_)
                 }
             if pattern.obj is not None and not lemmas & pattern.obj:
@@ -151,8 +151,9 @@ class EventCoder:
             if passive:
                 heads = [n for p, n in clause.phrases(anchor) if p in self.grammar.agent_preps]
             else:
-                subj = clause.subject(anchor)
-                heads = [subj] if subj is not None else []
+                # the parser sometimes gives a verb two subjects; the one that is an actor wins
+                candidates = clause.subjects(anchor)
+                heads = [c for c in candidates if actors.at(c) or self._indirect(c, actors)] or candidates[:1]
         elif name in ("obj", "subj-pass"):
             obj = self._object(anchor)
             heads = [obj] if obj is not None else []
@@ -169,8 +170,8 @@ class EventCoder:
                 skip = pattern_objects or frozenset()
                 heads = [
                     c for c in clause.children(anchor, ("obj", "nsubj", "obl:arg"))
-                    if clause.preposition(c) is None and c is not subj
-                    and (c is not obj or c.lemma_.lower() not in skip) and c.lemma_.lower() not in skip
+                    if clause.preposition(c) is None and c != subj
+                    and (c != obj or c.lemma_.lower() not in skip) and c.lemma_.lower() not in skip
                 ]
         elif name.startswith("obj."):
             obj = self._object(anchor)
@@ -205,7 +206,7 @@ class EventCoder:
             actor = actors.at(t) or self._indirect(t, actors)
             if actor is not None and actor not in out:
                 out.append(actor)
-            if t is token and actor is None:
+            if t == token and actor is None:
                 out += self._examples(t, actors)
         return out
 
@@ -242,9 +243,14 @@ class EventCoder:
         sent = anchor.sent
         options = {id(a): a for i in range(sent.start, sent.end) if (a := actors.at(anchor.doc[i])) is not None}
         options_list = [a for a in options.values() if a.code and a not in exclude and a.code[:3] not in own]
-        if not options_list:
-            return []
-        return [min(options_list, key=lambda a: abs(a.head - anchor.i))]
+        if options_list:
+            return [min(options_list, key=lambda a: abs(a.head - anchor.i))]
+        # nobody else in the sentence: the country the article is about
+        if actors.main_country and actors.main_country not in own:
+            country = actors.main_country
+            return [Actor(text="", start=anchor.idx, end=anchor.idx, code=country, country=country,
+                          rule="context:article-country", head=anchor.i, tokens=(anchor.i, anchor.i))]
+        return []
 
     @staticmethod
     def _first_in(heads: list[Token], actors: DocActors, exclude: list[Actor], anchor: Token) -> list[Actor]:
@@ -267,7 +273,8 @@ class EventCoder:
 
     # -- firing ---------------------------------------------------------------------------------
     def _fire(self, pattern: Pattern, anchor: Token, is_noun: bool, sent: Span, index: int, actors: DocActors,
-              doc_id: str, doc_date: str | None, events: list[Event], traces: list[Trace], seen: set) -> None:
+              doc_id: str, doc_date: str | None, events: list[Event], traces: list[Trace], seen: set) -> bool:
+        """Code the events of one pattern match; True when at least one event came out."""
         trace = Trace(index, pattern.id, anchor.text, "blocked")
         traces.append(trace)
         sources = self._fill(pattern.source, anchor, is_noun, actors, [])
@@ -280,10 +287,10 @@ class EventCoder:
         targets = [a for a in targets if a.code]
         if not sources:
             trace.reason = "no source actor"
-            return
+            return False
         if not targets:
             trace.reason = "no target actor"
-            return
+            return False
         status = decide(anchor, self.grammar, is_noun)
         if status.status == "reported" and status.speaker is not None:
             status = self._own_side(status, status.speaker, sources, actors)
@@ -311,6 +318,7 @@ class EventCoder:
         trace.outcome = "fired" if trace.events else "blocked"
         if not trace.events:
             trace.reason = "source and target are the same actor"
+        return bool(trace.events)
 
     def _own_side(self, status: Status, speaker: Token, sources: list[Actor], actors: DocActors) -> Status:
         """An act told by the actor's own side ("Hamas stopt, meldt een woordvoerder") is asserted."""

@@ -87,9 +87,9 @@ def decide(anchor: Token, grammar: Grammar, is_noun: bool = False) -> Status:
     while depth < 6:
         verb = token if token.pos_ in ("VERB", "AUX") else None
         if verb is not None:
-            if _negated(verb, grammar) and (verb is not anchor or not is_noun):
+            if _negated(verb, grammar) and (verb != anchor or not is_noun):
                 return Status("negated", f"negated by {_negator(verb, grammar)!r}", 0.9)
-            if is_noun and verb is not anchor and _negated(verb, grammar):
+            if is_noun and verb != anchor and _negated(verb, grammar):
                 return Status("negated", "negated clause", 0.9)
             modal = _modal(verb, grammar)
             if modal == "reportative":
@@ -101,7 +101,7 @@ def decide(anchor: Token, grammar: Grammar, is_noun: bool = False) -> Status:
             if _has_adverb(verb, grammar) and depth == 0:
                 return Status("hypothetical", "hedging adverb", 0.5)
         head = token.head
-        if head is token:
+        if head == token:
             break
         lemma = full_lemma(head, grammar) if head.pos_ in ("VERB", "AUX") else head.lemma_.lower()
         if lemma in grammar.negating_verbs and token.dep_ in ("xcomp", "ccomp", "obj", "obl", "obl:arg"):
@@ -117,7 +117,7 @@ def decide(anchor: Token, grammar: Grammar, is_noun: bool = False) -> Status:
             break
         # A subordinate clause or a noun phrase does not inherit modality from the clause above
         # unless it is its complement.
-        if token.dep_ in ("advcl", "acl:relcl") and token is not anchor:
+        if token.dep_ in ("advcl", "acl:relcl") and token != anchor:
             break
         token = head
         depth += 1
@@ -125,4 +125,6 @@ def decide(anchor: Token, grammar: Grammar, is_noun: bool = False) -> Status:
 
 
 def _negator(head: Token, grammar: Grammar) -> str:
-    return next((c.text for c in head.children if c.lower_ in grammar.negators), "")
+    """The negating word itself, on the verb, an adverb of it, or its subject or object."""
+    near = [g for c in head.children for g in (c, *c.children)]
+    return next((t.text for t in near if t.lower_ in grammar.negators), "")

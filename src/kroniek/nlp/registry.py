@@ -16,6 +16,7 @@ import spacy
 from spacy.language import Language
 
 from kroniek.errors import Errors, KroniekError
+from kroniek.nlp import components  # noqa: F401  (registers kroniek's spaCy components)
 
 BUNDLED_DIR = Path(__file__).parent / "models"
 # Languages kroniek has patterns and role words for.
@@ -51,9 +52,10 @@ def _load(lang: str, spec: str) -> Language:
         raise KroniekError(Errors.E010, lang=lang, reason=f"cannot load pipeline {spec!r} ({exc})") from None
     if nlp.lang != lang:
         raise KroniekError(Errors.E010, lang=lang, reason=f"pipeline {spec!r} is for language {nlp.lang!r}")
-    missing = {"parser"} - set(nlp.pipe_names)
-    if missing:
+    if "parser" not in nlp.pipe_names:
         raise KroniekError(Errors.E010, lang=lang, reason=f"pipeline {spec!r} lacks a dependency parser")
+    if "kroniek_line_breaks" not in nlp.pipe_names:
+        nlp.add_pipe("kroniek_line_breaks", before="parser")
     return nlp
 
 
