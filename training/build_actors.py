@@ -466,11 +466,14 @@ def build_countries(src: Path, names: Names, countryinfo: list[dict]) -> list[tu
 def build_igos(names: Names, parts: dict[str, str], countries: set[str]) -> list[tuple]:
     """igos.tsv rows (codes naming one organisation) and name entries for every curated organisation."""
     rows = []
+    seen: set[str] = set()
     for r in read_tsv(CURATED / "igos.tsv"):
         code = r["code"]
-        chunks = [code[i : i + 3] for i in range(3, len(code), 3)]
-        if any(parts.get(c) == "group" for c in chunks):  # specific: carries a known-group code
+        # the first curated row of a code names it ("IGOUNO" the United Nations, not one of its
+        # councils); a bare region or role code ("IGO", "IMG") names no single organisation
+        if len(code) > 3 and code not in seen:
             rows.append((code, r["name_en"], r["name_nl"], r["wikidata"]))
+            seen.add(code)
         kind = "group" if r["kind"] == "group" else "igo"
         for item in split(r["names"]):
             lang, text = ("*", item)

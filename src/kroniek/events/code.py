@@ -21,6 +21,14 @@ from kroniek.events.status import Status, decide
 from kroniek.events.when import event_date
 from kroniek.model import Actor, Event
 
+
+def _country(actor: Actor) -> str | None:
+    """An actor's country code, or None for international organisations."""
+    if not actor.code or actor.code.startswith("IGO"):
+        return None
+    return actor.country or actor.code[:3]
+
+
 # Clause heads the tagger sometimes mislabels ("vrijliet" as an adverb) are still tried as verbs.
 _CLAUSE_DEPS = ("ROOT", "root", "conj", "xcomp", "ccomp", "advcl", "acl", "acl:relcl", "parataxis")
 
@@ -47,6 +55,20 @@ class Coded:
     traces: list[Trace]
 
 
+@dataclass
+class _Sentence:
+    """What coding one sentence needs and produces."""
+
+    span: Span
+    index: int
+    actors: DocActors
+    doc_id: str
+    doc_date: str | None
+    events: list[Event]
+    traces: list[Trace]
+    seen: set = field(default_factory=set)
+
+
 class EventCoder:
     """Codes the events of parsed documents in one language."""
 
@@ -56,25 +78,20 @@ class EventCoder:
         self.ontology = ontology
 
     def __call__(self, doc: Doc, actors: DocActors, doc_id: str, doc_date: str | None) -> Coded:
-        events: list[Event] = []
-        traces: list[Trace] = []
+        coded = Coded([], [])
         for index, sent in enumerate(doc.sents):
-            self._sentence(sent, index, actors, doc_id, doc_date, events, traces)
-        return Coded(events, traces)
+            self._sentence(_Sentence(sent, index, actors, doc_id, doc_date, coded.events, coded.traces))
+        return coded
 
     # -- one sentence ---------------------------------------------------------------------------
-    def _sentence(self, sent: Span, index: int, actors: DocActors, doc_id: str, doc_date: str | None,
-                  events: list[Event], traces: list[Trace]) -> None:
+    def _sentence(self, ctx: _Sentence) -> None:
         verb_anchors: set[int] = set()
-        seen: set[tuple] = set()
-        for token in sent:
+        for token in ctx.span:
             if _verb_like(token):
                 pattern = self._first_match(self._verb_patterns(token), token, is_noun=False)
-                if pattern is not None:
-                    fired = self._fire(pattern, token, False, sent, index, actors, doc_id, doc_date, events, traces, seen)
-                    if fired:
-                        verb_anchors.add(token.i)
-        for token in sent:
+                if pattern is not None and self._fire(pattern, token, False, ctx):
+                    verb_anchors.add(token.i)
+        for token in ctx.span:
             if token.pos_ not in ("NOUN", "PROPN"):
                 continue
             candidates = self.patterns.by_noun.get(token.lemma_.lower()) or self.patterns.by_noun.get(
@@ -84,9 +101,9 @@ class EventCoder:
             if pattern is None:
                 continue
             if token.head.i in verb_anchors and token.dep_ in ("obj", "obl", "obl:arg", "nsubj:pass"):
-                traces.append(Trace(index, pattern.id, token.text, "blocked", "argument of a coded verb"))
+                ctx.traces.append(Trace(ctx.index, pattern.id, token.text, "blocked", "argument of a coded verb"))
                 continue
-            self._fire(pattern, token, True, sent, index, actors, doc_id, doc_date, events, traces, seen)
+            self._fire(pattern, token, True, ctx)
 
     def _verb_patterns(self, token: Token) -> tuple[Pattern, ...]:
         """Patterns for any infinitive the verb form may have, with its separable particle joined."""
@@ -153,7 +170,7 @@ class EventCoder:
             else:
                 # the parser sometimes gives a verb two subjects; the one that is an actor wins
                 candidates = clause.subjects(anchor)
-                heads = [c for c in candidates if actors.at(c) or self._indirect(c, actors)] or candidates[:1]
+                heads = [c for c in candidates if actors.at(c) or self._indirect(c, actors)][:1] or candidates[:1]
         elif name in ("obj", "subj-pass"):
             obj = self._object(anchor)
             heads = [obj] if obj is not None else []
@@ -190,6 +207,10 @@ class EventCoder:
             return self._nearest_other(anchor, actors, exclude)
         else:
             heads = [n for p, n in clause.phrases(anchor) if p == name]
+            if not heads and is_noun:
+                # a phrase on an event noun often hangs one level down: "beschietingen vanuit de
+                # Gazastrook op Israëlische militairen"
+                heads = [n for d in anchor.subtree if d != anchor for p, n in clause.phrases(d) if p == name]
         # "volgens de politie" names the source of the news, never a party to the event
         heads = [h for h in heads if clause.preposition(h) not in self.grammar.attribution_preps]
         if deep:
@@ -252,15 +273,16 @@ class EventCoder:
                           rule="context:article-country", head=anchor.i, tokens=(anchor.i, anchor.i))]
         return []
 
-    @staticmethod
-    def _first_in(heads: list[Token], actors: DocActors, exclude: list[Actor], anchor: Token) -> list[Actor]:
+    def _first_in(self, heads: list[Token], actors: DocActors, exclude: list[Actor], anchor: Token) -> list[Actor]:
+        """The first actor inside the phrases, with the actors coordinated with it."""
         for head in heads:
             for t in sorted(head.subtree, key=lambda t: t.i):
                 actor = actors.at(t)
                 if actor is not None and actor.code and actor not in exclude and not (
                     actor.tokens[0] <= anchor.i < actor.tokens[1]
                 ):
-                    return [actor]
+                    group = [a for a in self._actors_at(t, actors) if a.code and a not in exclude]
+                    return group or [actor]
         return []
 
     def _fill(self, specs: tuple[str, ...], anchor: Token, is_noun: bool, actors: DocActors,
@@ -272,17 +294,20 @@ class EventCoder:
         return []
 
     # -- firing ---------------------------------------------------------------------------------
-    def _fire(self, pattern: Pattern, anchor: Token, is_noun: bool, sent: Span, index: int, actors: DocActors,
-              doc_id: str, doc_date: str | None, events: list[Event], traces: list[Trace], seen: set) -> bool:
+    def _fire(self, pattern: Pattern, anchor: Token, is_noun: bool, ctx: _Sentence) -> bool:
         """Code the events of one pattern match; True when at least one event came out."""
-        trace = Trace(index, pattern.id, anchor.text, "blocked")
-        traces.append(trace)
+        actors = ctx.actors
+        trace = Trace(ctx.index, pattern.id, anchor.text, "blocked")
+        ctx.traces.append(trace)
         sources = self._fill(pattern.source, anchor, is_noun, actors, [])
         targets = self._fill(pattern.target, anchor, is_noun, actors, sources, pattern.obj)
+        if not sources and not targets and pattern.implicit_source and pattern.implicit_target and actors.main_country:
+            # "Andere leden werden opgepakt": both sides implicit, in the country the article is about
+            targets = [self._implicit(actors.main_country, pattern.implicit_target, anchor)]
         if not sources and pattern.implicit_source and targets:
-            sources = [self._implicit(targets[0], pattern.implicit_source, anchor)]
+            sources = [self._implicit(_country(targets[0]), pattern.implicit_source, anchor)]
         if not targets and pattern.implicit_target and sources:
-            targets = [self._implicit(sources[0], pattern.implicit_target, anchor)]
+            targets = [self._implicit(_country(sources[0]), pattern.implicit_target, anchor)]
         sources = [a for a in sources if a.code]
         targets = [a for a in targets if a.code]
         if not sources:
@@ -294,17 +319,18 @@ class EventCoder:
         status = decide(anchor, self.grammar, is_noun)
         if status.status == "reported" and status.speaker is not None:
             status = self._own_side(status, status.speaker, sources, actors)
-        when = event_date(clause.clause_tokens(anchor) if not is_noun else anchor.subtree, doc_date, self.grammar.lang)
+        when = event_date(clause.clause_tokens(anchor) if not is_noun else anchor.subtree, ctx.doc_date,
+                          self.grammar.lang)
         cameo = self.ontology.get(pattern.code)
         for source, target in product(sources, targets):
             if source.code == target.code:
                 continue
             key = (source.start, target.start, cameo.root, anchor.i)
-            if key in seen:
+            if key in ctx.seen:
                 continue
-            seen.add(key)
+            ctx.seen.add(key)
             event = Event(
-                doc_id=doc_id, doc_date=doc_date, sentence_index=index, sentence=sent.text.strip(),
+                doc_id=ctx.doc_id, doc_date=ctx.doc_date, sentence_index=ctx.index, sentence=ctx.span.text.strip(),
                 source=source, target=target, cameo=cameo.code, cameo_name=cameo.name_en, root=cameo.root,
                 quad_class=cameo.quad_class, goldstein=cameo.goldstein,
                 plover={"event_type": cameo.plover_type, "mode": cameo.plover_mode},
@@ -314,7 +340,7 @@ class EventCoder:
                 extra={"date_source": when.source, "status_reason": status.reason},
             )
             trace.events.append(event)
-            events.append(event)
+            ctx.events.append(event)
         trace.outcome = "fired" if trace.events else "blocked"
         if not trace.events:
             trace.reason = "source and target are the same actor"
@@ -328,9 +354,9 @@ class EventCoder:
         return status
 
     @staticmethod
-    def _implicit(other: Actor, role: str, anchor: Token) -> Actor:
-        country = (other.country or (other.code or "")[:3]) if other.code and not other.code.startswith("IGO") else None
-        code = (country or "") + role if country else None
+    def _implicit(country: str | None, role: str, anchor: Token) -> Actor:
+        """An actor the text leaves implicit: the police of the country where people were arrested."""
+        code = country + role if country else None
         return Actor(text="", start=anchor.idx, end=anchor.idx, code=code, name=None, country=country,
                      rule="implicit", head=anchor.i, tokens=(anchor.i, anchor.i))
 
