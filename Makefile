@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test test-slow lint eval eval-nlp model actors-data ontology-data verbforms-data clean
+.PHONY: demo test test-slow lint eval eval-nlp bench model actors-data ontology-data verbforms-data clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,10 @@ eval-nlp: $(STAMP)
 	$(BIN)/python training/convert.py $(SHARED)/data build/corpus
 	$(BIN)/python -m spacy evaluate src/kroniek/nlp/models/nl build/corpus/ud-test.spacy
 	$(BIN)/python -m spacy evaluate src/kroniek/nlp/models/nl build/corpus/ner-test.spacy
+
+# Throughput and memory of the whole pipeline against spaCy's own pass over the CoNLL-2002 articles (one core).
+bench: $(STAMP)
+	OMP_NUM_THREADS=1 $(BIN)/python benchmarks/bench.py $(SHARED)/data
 
 # Rebuild the bundled Dutch pipeline from the open corpora in $(SHARED)/data (about an hour on 2 cores).
 model: $(STAMP)

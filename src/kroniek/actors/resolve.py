@@ -151,10 +151,13 @@ class ActorResolver:
             # "de Litouwse leiders": the adjective gives the country, the noun the role.
             noun = head.head if head.dep_ in ("amod", "nmod", "compound") else head
             role = self._role_word(noun)
-            if role is not None and noun.i not in range(span.start, span.end):
+            group = noun.lemma_.lower() in self.lexicon.group_nouns or noun.lower_ in self.lexicon.group_nouns
+            if (role is not None or group) and noun.i not in range(span.start, span.end):
+                # "de Litouwse leiders" -> LTUGOV; "westerse landen" -> WST
                 start = min(span.start, noun.i)
                 end = max(span.end, noun.i + 1)
-                return self._actor(doc[start:end], code + role, "adjective+role", head=noun.i)
+                rule = "adjective+role" if role is not None else "adjective+group"
+                return self._actor(doc[start:end], code + (role or ""), rule, head=noun.i)
             return self._actor(span, code, rule, head=noun.i)
         if entry.kind == "inhabitants":
             code += self.lexicon.inhabitants_role

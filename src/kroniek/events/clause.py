@@ -22,6 +22,13 @@ def particle(verb: Token, grammar: Grammar) -> str | None:
     for child in verb.children:
         if child.dep_ == "compound:prt" and (known is None or child.lower_ in known):
             return child.lower_
+    # Before an extraposed "te"-clause the particle opens that clause ("riep Orban op [alle
+    # sancties op te geven]"), where parsers tend to attach it as a preposition of its first noun.
+    for child in verb.children:
+        if child.dep_ in ("xcomp", "advcl", "ccomp") and child.i > verb.i:
+            first = child.doc[child.left_edge.i]
+            if first.dep_ == "case" and known is not None and first.lower_ in known and first.i > verb.i:
+                return first.lower_
     return None
 
 

@@ -167,6 +167,8 @@ class EventCoder:
         if name == "subj":
             if passive:
                 heads = [n for p, n in clause.phrases(anchor) if p in self.grammar.agent_preps]
+            elif (controller := self._object_control(anchor, actors)) is not None:
+                heads = [controller]
             else:
                 # the parser sometimes gives a verb two subjects; the one that is an actor wins
                 candidates = clause.subjects(anchor)
@@ -219,6 +221,16 @@ class EventCoder:
         for head in heads:
             found += self._actors_at(head, actors)
         return [a for a in found if a.code and a not in exclude]
+
+    def _object_control(self, verb: Token, actors: DocActors) -> Token | None:
+        """"riep de EU op sancties op te leggen": the one asked is the subject of the act asked for."""
+        if clause.children(verb, clause.SUBJ_DEPS) or verb.head == verb:
+            return None
+        head = verb.head
+        if clause.full_lemma(head, self.grammar) not in self.grammar.demand_verbs:
+            return None
+        asked = [c for c in head.children if c.dep_ in ("obj", "iobj") and c != verb]
+        return next((c for c in asked if actors.at(c) is not None), None)
 
     def _actors_at(self, token: Token, actors: DocActors) -> list[Actor]:
         """The actor a phrase head stands for, with its coordinated partners."""

@@ -107,7 +107,7 @@ def decide(anchor: Token, grammar: Grammar, is_noun: bool = False) -> Status:
         if lemma in grammar.negating_verbs and token.dep_ in ("xcomp", "ccomp", "obj", "obl", "obl:arg"):
             return Status("negated", f"under {lemma!r}", 0.8)
         if (lemma in grammar.demand_verbs or lemma in grammar.demand_nouns) and token.dep_ in (
-            "xcomp", "ccomp", "obj", "obl", "obl:arg", "nmod", "acl", "iobj",
+            "xcomp", "ccomp", "obj", "obl", "obl:arg", "nmod", "acl", "iobj", "advcl",
         ):
             return Status("demanded", f"asked for by {lemma!r}", 0.8)
         if lemma in grammar.speech_verbs and token.dep_ in ("ccomp", "parataxis"):
