@@ -19,6 +19,7 @@ class ActorLexicon:
     plural_pronouns: frozenset[str]  # third-person plural pronouns that refer back to a subject actor
     possessive_pronouns: frozenset[str]  # "zijn felicitatieboodschap": whose act a noun names
     group_nouns: frozenset[str]  # nouns that name a group of states: "westerse landen" = the West
+    foreign_roles: frozenset[str]  # envoys: never of the article's country by default
     inhabitants_role: str  # role code for a people named by its inhabitants ("de Belarussen")
     plural_suffixes: tuple[str, ...]  # endings to strip from a plural role noun ("gevangenen")
 
@@ -33,6 +34,7 @@ class ActorLexicon:
             plural_pronouns=frozenset(data["plural_pronouns"]),
             possessive_pronouns=frozenset(data["possessive_pronouns"]),
             group_nouns=frozenset(data["group_nouns"]),
+            foreign_roles=frozenset(data["foreign_roles"]),
             inhabitants_role=data["inhabitants_role"],
             plural_suffixes=tuple(data["plural_suffixes"]),
         )

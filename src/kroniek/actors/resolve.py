@@ -169,11 +169,22 @@ class ActorResolver:
             word = self.roles.get(form)
             if word is None:
                 # plurals the lemmatizer missed: "gevangenen" -> "gevangene"
-                word = next((self.roles[form[: -len(s)]] for s in self.lexicon.plural_suffixes
-                             if form.endswith(s) and form[: -len(s)] in self.roles), None)
+                word = next((self.roles[stem] for stem in self._singulars(form) if stem in self.roles), None)
             if word is not None:
                 return word.role
         return None
+
+    def _singulars(self, form: str) -> list[str]:
+        """Singular candidates of a plural: "gevangenen" -> "gevangene"; a closed syllable gets its
+        long vowel back ("kandidaten" -> "kandidaat")."""
+        out = []
+        for suffix in self.lexicon.plural_suffixes:
+            if form.endswith(suffix) and len(form) > len(suffix) + 2:
+                stem = form[: -len(suffix)]
+                out.append(stem)
+                if stem[-2] in "aeou" and stem[-3] not in "aeiou" and stem[-1] not in "aeiou":
+                    out.append(stem[:-1] + stem[-2] + stem[-1])
+        return out
 
     def _role_noun(self, token: Token, found: DocActors, countries: Counter) -> Actor | None:
         # a noun, or a word the tagger mislabelled that the parse still uses as a noun phrase
@@ -206,11 +217,10 @@ class ActorResolver:
                 actor = found.at(t)
                 if actor is not None and actor.code:
                     return actor.code[:3] if not actor.code.startswith("IGO") else actor.code, "role+following-phrase"
-        # the nearest country named earlier in the same sentence, then the article's main country
-        for i in range(token.i - 1, token.sent.start - 1, -1):
-            actor = found.at(token.doc[i])
-            if actor is not None and actor.code and not actor.code.startswith("IGO") and actor.code[:3].isalpha():
-                return actor.code[:3], "role+sentence-country"
+        # otherwise the country the article is about ("de politie" in an article on Russia);
+        # envoys are by definition of another country than the one they are in, so they get none
+        if token.lemma_.lower() in self.lexicon.foreign_roles or token.lower_ in self.lexicon.foreign_roles:
+            return None, ""
         if countries:
             return countries.most_common(1)[0][0], "role+article-country"
         return None, ""
@@ -220,6 +230,9 @@ class ActorResolver:
         counts: Counter = Counter()
         for _, s, e in self.matcher(doc):
             for entry in self.entries.get(doc[s:e].text.lower(), [])[:1]:
+                if entry.kind == "person" and entry.person:
+                    counts[self.kb.person(entry.person).country] += 1
+                    continue
                 code = entry.code or ""
                 if entry.kind in ("country", "adjective", "inhabitants", "capital", "seat") and code[:3].isalpha():
                     if not code.startswith("IGO"):

@@ -22,11 +22,22 @@ def particle(verb: Token, grammar: Grammar) -> str | None:
     for child in verb.children:
         if child.dep_ == "compound:prt" and (known is None or child.lower_ in known):
             return child.lower_
-    # Before an extraposed "te"-clause the particle opens that clause ("riep Orban op [alle
-    # sancties op te geven]"), where parsers tend to attach it as a preposition of its first noun.
+    # a particle the parser labelled otherwise ("draagt ... bij", "trok troepen samen"): a known
+    # particle after the verb with no dependents of its own
     for child in verb.children:
-        if child.dep_ in ("xcomp", "advcl", "ccomp") and child.i > verb.i:
-            first = child.doc[child.left_edge.i]
+        if (child.dep_ in ("dep", "advmod", "advcl") and known is not None and child.lower_ in known
+                and child.i > verb.i and not list(child.children)):
+            return child.lower_
+    # Before an extraposed "te"-clause the particle opens that clause ("riep Orban op [alle
+    # sancties op te geven]"), where parsers tend to attach it as a preposition of its first noun,
+    # inside the clause or as a phrase of the verb.
+    clauses = [c for c in verb.children if c.dep_ in ("xcomp", "advcl", "ccomp") and c.i > verb.i]
+    for child in clauses:
+        candidates = [child.doc[child.left_edge.i]] + [
+            case for obl in verb.children if obl.dep_ in ("obl", "obl:arg") and verb.i < obl.i < child.i
+            for case in obl.children if case.dep_ == "case"
+        ]
+        for first in candidates:
             if first.dep_ == "case" and known is not None and first.lower_ in known and first.i > verb.i:
                 return first.lower_
     return None
@@ -57,9 +68,21 @@ def preposition(token: Token) -> str | None:
     return None
 
 
+def dependents(head: Token) -> list[Token]:
+    """A word's dependents, with those the parser hung on its auxiliary ("heeft Wit-Rusland ...
+    gevraagd" with "Wit-Rusland" under "heeft")."""
+    out = []
+    for child in head.children:
+        if child.dep_ in ("aux", "aux:pass", "cop") and head.pos_ in ("VERB", "AUX"):
+            out += [g for g in child.children if g.dep_ not in ("punct",)]
+        else:
+            out.append(child)
+    return sorted(out, key=lambda t: t.i)
+
+
 def phrases(head: Token) -> Iterator[tuple[str, Token]]:
     """(preposition, noun) for each prepositional phrase on a verb or noun."""
-    for child in head.children:
+    for child in dependents(head):
         if child.dep_ in PP_DEPS:
             prep = preposition(child)
             if prep:
@@ -67,7 +90,7 @@ def phrases(head: Token) -> Iterator[tuple[str, Token]]:
 
 
 def children(head: Token, deps: tuple[str, ...]) -> list[Token]:
-    return [c for c in head.children if c.dep_ in deps]
+    return [c for c in dependents(head) if c.dep_ in deps]
 
 
 def _infinitival(verb: Token) -> bool:
@@ -89,13 +112,15 @@ def governor(verb: Token) -> Token | None:
 
 def subjects(verb: Token) -> list[Token]:
     """The subject candidates of a verb, inherited along coordination and control chains."""
+    if verb.dep_ == "acl" and not children(verb, SUBJ_DEPS) and verb.head.pos_ in ("NOUN", "PROPN"):
+        # "De EU heeft sancties opgelegd" parsed with the participle under its object
+        found = children(verb.head, SUBJ_DEPS)
+        if found:
+            return found
     seen = 0
     current: Token | None = verb
     while current is not None and seen < 5:
-        found = children(current, SUBJ_DEPS)
-        # a subject the parser hung on the auxiliary ("hij had ... opgeroepen")
-        for aux in children(current, ("aux", "aux:pass", "cop")):
-            found += children(aux, SUBJ_DEPS)
+        found = children(current, SUBJ_DEPS)  # with those hung on the auxiliary ("hij had ... opgeroepen")
         if found:
             return found
         current = governor(current)
@@ -112,12 +137,16 @@ def direct_object(verb: Token) -> Token | None:
     found = children(verb, OBJ_DEPS)
     if found:
         return found[0]
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and children(verb.head, SUBJ_DEPS):
+        return verb.head  # the participle under its object, as above
+    if verb.dep_ == "amod" and verb.pos_ == "VERB" and verb.head.i > verb.i and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head  # "Duitsland eist opheldering" with the verb parsed as a modifier of its object
     # a bare noun phrase the parser labelled otherwise ("Rusland blokkeerde de resolutie" with
     # "resolutie" as a second subject, "prees Frankrijk" as an apposition)
     subj = subject(verb)
     bare = [
-        c for c in children(verb, SUBJ_DEPS + ("obl:arg", "appos", "dep", "iobj"))
-        if preposition(c) is None and c != subj and c.pos_ in ("NOUN", "PROPN", "PRON", "ADJ", "X")
+        c for c in children(verb, SUBJ_DEPS + ("obl:arg", "obl", "appos", "dep", "iobj"))
+        if preposition(c) is None and c != subj and c.pos_ in ("NOUN", "PROPN", "PRON", "ADJ", "X", "VERB")
     ]
     if bare:
         return bare[0]

@@ -176,6 +176,9 @@ class EventCoder:
         elif name in ("obj", "subj-pass"):
             obj = self._object(anchor)
             heads = [obj] if obj is not None else []
+            if not is_noun and not passive:
+                # several objects in the parse ("heeft Wit-Rusland om opheldering gevraagd"): any actor
+                heads += [o for o in clause.children(anchor, ("obj",)) if o != obj]
         elif name == "subj-other":
             # "Israël en Hamas spraken af": each party acts towards the other
             subj = clause.subject(anchor)

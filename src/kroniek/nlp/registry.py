@@ -54,8 +54,8 @@ def _load(lang: str, spec: str) -> Language:
         raise KroniekError(Errors.E010, lang=lang, reason=f"pipeline {spec!r} is for language {nlp.lang!r}")
     if "parser" not in nlp.pipe_names:
         raise KroniekError(Errors.E010, lang=lang, reason=f"pipeline {spec!r} lacks a dependency parser")
-    if "kroniek_line_breaks" not in nlp.pipe_names:
-        nlp.add_pipe("kroniek_line_breaks", before="parser")
+    if "kroniek_sentences" not in nlp.pipe_names:
+        nlp.add_pipe("kroniek_sentences", before="parser")
     return nlp
 
 
