@@ -189,12 +189,6 @@ def test_explain_names_the_negating_word() -> None:
     assert "[negated: negated by 'geen']" in result.stdout
 
 
-@pytest.mark.xfail(
-    reason="no sentence boundary at a line break (nor between HTML paragraphs): the parser alone "
-    "splits sentences and joins '...aan Rusland.\\nRusland annexeerde de Krim.' into one, "
-    "coding EU -> 192 -> UKR",
-    strict=True,
-)
 def test_sentences_on_separate_lines_are_separate_sentences(tmp_path: Path) -> None:
     (tmp_path / "regels.txt").write_text(
         "De Europese Unie heeft maandag nieuwe sancties opgelegd aan Rusland.\nRusland annexeerde de Krim.\n",

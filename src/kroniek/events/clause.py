@@ -23,10 +23,10 @@ def particle(verb: Token, grammar: Grammar) -> str | None:
         if child.dep_ == "compound:prt" and (known is None or child.lower_ in known):
             return child.lower_
     # a particle the parser labelled otherwise ("draagt ... bij", "trok troepen samen"): a known
-    # particle after the verb with no dependents of its own
+    # particle word after the verb, attached to it as an adverb or loose dependent
     for child in verb.children:
         if (child.dep_ in ("dep", "advmod", "advcl") and known is not None and child.lower_ in known
-                and child.i > verb.i and not list(child.children)):
+                and child.i > verb.i and child.pos_ in ("ADP", "ADV")):
             return child.lower_
     # Before an extraposed "te"-clause the particle opens that clause ("riep Orban op [alle
     # sancties op te geven]"), where parsers tend to attach it as a preposition of its first noun,
@@ -106,6 +106,11 @@ def governor(verb: Token) -> Token | None:
     if verb.head == verb:
         return None
     if verb.dep_ in ("conj", "xcomp") or (_infinitival(verb) and verb.head.pos_ in ("VERB", "AUX")):
+        return verb.head
+    # a participle or infinitive the parser hung as an argument under its finite auxiliary
+    # ("Litouwen heeft ... opgevangen" with "heeft" as the main verb)
+    if (verb.dep_ in ("obj", "ccomp", "advcl") and "Fin" in verb.head.morph.get("VerbForm")
+            and set(verb.morph.get("VerbForm")) & {"Part", "Inf"}):
         return verb.head
     return None
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from kroniek.events.clause import full_lemma
+from kroniek.events.clause import clause_tokens, full_lemma
 from kroniek.events.patterns import Grammar
 
 
@@ -29,6 +29,10 @@ _NEGATABLE = ("advmod", "det", "neg", "amod", "obj", "nsubj", "nsubj:pass")
 
 def _negated(head: Token, grammar: Grammar) -> bool:
     """"niet"/"nooit" on the verb, or "geen"/"niemand" as or on its subject or object."""
+    if head.pos_ in ("VERB", "AUX"):
+        # a negator anywhere in the verb's own clause ("legt Rusland niet opnieuw sancties op")
+        if any(t.lower_ in grammar.negators and t.dep_ in ("advmod", "det") for t in clause_tokens(head)):
+            return True
     for child in head.children:
         if child.lower_ in grammar.negators and child.dep_ in _NEGATABLE:
             return True
@@ -127,4 +131,6 @@ def decide(anchor: Token, grammar: Grammar, is_noun: bool = False) -> Status:
 def _negator(head: Token, grammar: Grammar) -> str:
     """The negating word itself, on the verb, an adverb of it, or its subject or object."""
     near = [g for c in head.children for g in (c, *c.children)]
+    if head.pos_ in ("VERB", "AUX"):
+        near += list(clause_tokens(head))
     return next((t.text for t in near if t.lower_ in grammar.negators), "")
