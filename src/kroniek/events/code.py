@@ -136,6 +136,10 @@ class EventCoder:
                 }
             if pattern.obj is not None and not lemmas & pattern.obj:
                 return False
+            if pattern.unless_obj and not is_noun:
+                # a blocking word counts anywhere in the clause: parsers often miss the object
+                subj = clause.subject(anchor)
+                lemmas |= {w for t in clause.clause_tokens(anchor) if t != subj for w in (t.lemma_.lower(), t.lower_)}
             if lemmas & pattern.unless_obj:
                 return False
         for prep, nouns in pattern.prep.items():
@@ -210,6 +214,8 @@ class EventCoder:
             )
         elif name == "context":
             return self._nearest_other(anchor, actors, exclude)
+        elif name == "article":
+            return self._article_country(anchor, actors, exclude)
         else:
             heads = [n for p, n in clause.phrases(anchor) if p == name]
             if not heads and is_noun:
@@ -281,7 +287,12 @@ class EventCoder:
         options_list = [a for a in options.values() if a.code and a not in exclude and a.code[:3] not in own]
         if options_list:
             return [min(options_list, key=lambda a: abs(a.head - anchor.i))]
-        # nobody else in the sentence: the country the article is about
+        return []
+
+    @staticmethod
+    def _article_country(anchor: Token, actors: DocActors, exclude: list[Actor]) -> list[Actor]:
+        """The country the article is about, when it is not the source's own."""
+        own = {(a.code or "")[:3] for a in exclude}
         if actors.main_country and actors.main_country not in own:
             country = actors.main_country
             return [Actor(text="", start=anchor.idx, end=anchor.idx, code=country, country=country,

@@ -55,6 +55,7 @@ class Grammar:
     demand_verbs: frozenset[str]
     demand_nouns: frozenset[str]
     speech_verbs: frozenset[str]
+    warning_verbs: frozenset[str]
     attribution_preps: frozenset[str]
     inflection: Inflection | None = None
 

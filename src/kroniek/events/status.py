@@ -114,6 +114,8 @@ def decide(anchor: Token, grammar: Grammar, is_noun: bool = False) -> Status:
             "xcomp", "ccomp", "obj", "obl", "obl:arg", "nmod", "acl", "iobj", "advcl",
         ):
             return Status("demanded", f"asked for by {lemma!r}", 0.8)
+        if lemma in grammar.warning_verbs and token.dep_ in ("ccomp", "xcomp", "obl", "obl:arg", "advcl"):
+            return Status("hypothetical", f"announced by {lemma!r}", 0.5)
         if lemma in grammar.speech_verbs and token.dep_ in ("ccomp", "parataxis"):
             speaker = next((c for c in head.children if c.dep_.startswith("nsubj")), None)
             return Status("reported", f"said by the subject of {lemma!r}", 0.7, speaker)
