@@ -108,11 +108,18 @@ class EventCoder:
     def _verb_patterns(self, token: Token) -> tuple[Pattern, ...]:
         """Patterns for any infinitive the verb form may have, with its separable particle joined."""
         particle = clause.particle(token, self.grammar)
+        bases = verbs.candidates(token.text, token.lemma_, self.grammar.lang, self.grammar.inflection)
         found: dict[str, Pattern] = {}
-        for base in verbs.candidates(token.text, token.lemma_, self.grammar.lang, self.grammar.inflection):
+        for base in bases:
             lemma = clause.join_particle(base, particle, self.grammar) if particle else base
             for pattern in self.patterns.by_verb.get(lemma, ()):
                 found[pattern.id] = pattern
+        if particle and not found:
+            # the "particle" may be a preposition the parser misread ("veroordeelde Belarus om het
+            # geweld"): with no verb known under the joined form, try the verb alone
+            for base in bases:
+                for pattern in self.patterns.by_verb.get(base, ()):
+                    found[pattern.id] = pattern
         return tuple(sorted(found.values(), key=lambda p: -p.specificity))
 
     def _first_match(self, candidates: tuple[Pattern, ...], token: Token, is_noun: bool) -> Pattern | None:
