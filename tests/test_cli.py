@@ -563,3 +563,21 @@ def test_console_script_exits_2_on_a_usage_error(tmp_path: Path) -> None:
     assert proc.returncode == 2
     assert proc.stderr.splitlines() == ["kroniek: invalid date 'gisteren': use YYYY-MM-DD [E009]"]
     assert "Traceback" not in proc.stderr
+
+
+def test_a_50_megabyte_text_is_refused_on_one_line_and_the_batch_goes_on(tmp_path: Path) -> None:
+    (tmp_path / "groot.txt").write_bytes(b"Rusland annexeerde de Krim. " * 1_800_000)  # about 50 MB
+    (tmp_path / "klein.txt").write_text("De Europese Unie veroordeelde Belarus.\n", encoding="utf-8")
+    result = kroniek("analyze", tmp_path, "--format", "jsonl", "--date", "2024-03-15")
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(errors) == 1 and "groot.txt" in errors[0] and "too large" in errors[0]
+    assert "Traceback" not in result.stderr
+    assert [r["doc_id"] for r in jsonl(result)] == ["klein"]
+
+
+def test_a_text_too_long_for_one_document_gets_its_own_error(tmp_path: Path) -> None:
+    (tmp_path / "lang.txt").write_text("Rusland annexeerde de Krim. " * 40_000, encoding="utf-8")  # 1.1 M chars
+    result = kroniek("analyze", tmp_path, "--format", "jsonl")
+    assert result.exit_code == 1
+    assert "too long for one document" in result.stderr and "[E016]" in result.stderr

@@ -22,6 +22,7 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__.split
                   pretty_exceptions_enable=False)
 
 DEFAULT_DB = "kroniek.duckdb"
+DEFAULT_MAX_BYTES = 20_000_000
 
 
 class Lang(StrEnum):
@@ -48,6 +49,9 @@ LangOpt = Annotated[Lang, typer.Option("--lang", help="Language of the input; au
 DateOpt = Annotated[str | None, typer.Option("--date", help="Publication date (YYYY-MM-DD) where the input has none.")]
 PipelineOpt = Annotated[
     str | None, typer.Option("--pipeline", help="spaCy pipeline: 'bundled', an installed package name, or a path.")
+]
+MaxBytesOpt = Annotated[
+    int, typer.Option("--max-bytes", min=1, help="Refuse input files larger than this (bytes).")
 ]
 DbOpt = Annotated[str | None, typer.Option("--db", help=f"DuckDB file (default $KRONIEK_DB or {DEFAULT_DB}).")]
 
@@ -83,7 +87,7 @@ def _date(value: str | None) -> str | None:
 
 
 def _analyses(paths: list[str], lang: Lang, date: str | None, pipeline: str | None, run: Run,
-              keep_doc: bool = False) -> Iterator[Any]:
+              keep_doc: bool = False, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Any]:
     """Read, analyse and yield each document's Analysis; failures are reported and skipped."""
     from kroniek.pipeline import Analyzer
     from kroniek.read import read_inputs
@@ -93,7 +97,7 @@ def _analyses(paths: list[str], lang: Lang, date: str | None, pipeline: str | No
         {"nl": pipeline} if pipeline else {}
     )
     analyzer = Analyzer(pipelines=pipelines)
-    documents = _documents(read_inputs(paths, lang=lang.value, date=date), run)
+    documents = _documents(read_inputs(paths, lang=lang.value, date=date, max_bytes=max_bytes), run)
     for result in analyzer.analyze(documents, keep_doc=keep_doc):
         if isinstance(result, KroniekError):
             run.report(result)
@@ -135,11 +139,12 @@ def analyze(
     lang: LangOpt = Lang.auto,
     date: DateOpt = None,
     pipeline: PipelineOpt = None,
+    max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
 ) -> None:
     """Code the documents and print their events; stores nothing."""
     run = Run()
     records = []
-    for result in _analyses(paths, lang, date, pipeline, run):
+    for result in _analyses(paths, lang, date, pipeline, run, max_bytes=max_bytes):
         text = result.document.text
         for event in result.events:
             if all or event.status == "asserted":
@@ -157,6 +162,7 @@ def ingest(
     lang: LangOpt = Lang.auto,
     date: DateOpt = None,
     pipeline: PipelineOpt = None,
+    max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
 ) -> None:
     """Code the documents and store documents, actor mentions and events (idempotent)."""
     from tqdm import tqdm
@@ -171,7 +177,7 @@ def ingest(
     except KroniekError as err:
         raise _usage(str(err)) from None
     with store, tqdm(desc="documents", unit="doc", disable=None, file=sys.stderr) as bar:
-        for result in _analyses(paths, lang, date, pipeline, run):
+        for result in _analyses(paths, lang, date, pipeline, run, max_bytes=max_bytes):
             try:
                 outcomes[store.ingest(result.document, result.actors, result.events)] += 1
             except KroniekError as err:

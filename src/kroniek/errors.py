@@ -24,6 +24,7 @@ class Errors(StrEnum):
     E013 = "unsupported file type {suffix!r} (use .txt, .html, .htm or .jsonl)"
     E014 = "database {path}: {reason}"
     E015 = "gold folder {path}: {reason}"
+    E016 = "too long for one document: {chars} characters (limit {limit}); split it into articles"
 
 
 class KroniekError(Exception):
@@ -32,6 +33,7 @@ class KroniekError(Exception):
     def __init__(self, error: Errors, where: str | None = None, **values: object) -> None:
         self.error = error
         self.where = where
+        self.values = values
         self.message = error.value.format(**values)
         super().__init__(str(self))
 

@@ -79,13 +79,13 @@ class Analyzer:
         for document in documents:
             lang = document.lang or "nl"
             if len(document.text) > MAX_CHARS:
-                yield InputError(Errors.E008, document.source or document.doc_id, size=len(document.text.encode()),
+                yield InputError(Errors.E016, document.source or document.doc_id, chars=len(document.text),
                                  limit=MAX_CHARS)
                 continue
             try:
                 self.parts(lang)
             except KroniekError as err:
-                yield InputError(err.error, document.source or document.doc_id, **_values(err, lang))
+                yield InputError(err.error, document.source or document.doc_id, **err.values)
                 continue
             by_lang.setdefault(lang, []).append(document)
         results: dict[int, Analysis] = {}
@@ -104,10 +104,6 @@ class Analyzer:
         found: DocActors = resolver(doc, document.date)
         coded = coder(doc, found, document.doc_id, document.date)
         return Analysis(document, found.actors, coded.events, coded.traces, doc if keep_doc else None)
-
-
-def _values(err: KroniekError, lang: str) -> dict:
-    return {"lang": lang, "reason": err.message.split(": ", 1)[-1]}
 
 
 @lru_cache(maxsize=1)
