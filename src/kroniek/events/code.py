@@ -133,12 +133,14 @@ class EventCoder:
             obj = self._object(anchor)
             objects = clause.children(anchor, ("obj",)) if not is_noun else []
             lemmas = {w for o in [obj, *objects] if o is not None for w in (o.lemma_.lower(), o.lower_)}
-            if obj is None and not is_noun:
-                # no object in the parse: any noun of the clause outside the subject may be it
+            if not is_noun and (obj is None or (pattern.obj is not None and not lemmas & pattern.obj)):
+                # no fitting object in the parse: a bare noun phrase of the clause (not the subject,
+                # not inside a prepositional phrase) may be it
                 subj = clause.subject(anchor)
-                lemmas = {
+                lemmas |= {
                     w for t in clause.clause_tokens(anchor)
                     if t != subj and t != anchor and t.pos_ not in ("ADP", "DET", "PUNCT")
+                    and clause.preposition(t) is None
                     for w in (t.lemma_.lower(), t.lower_)
                 }
             if pattern.obj is not None and not lemmas & pattern.obj:
