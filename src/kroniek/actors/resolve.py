@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+import spacy
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
@@ -67,19 +68,16 @@ class ActorResolver:
         self.roles = kb.roles(lang)
         self.entries: dict[str, list[Entry]] = {}  # lower-cased name -> entries, preferred kind first
         self.matcher = PhraseMatcher(vocab, attr="LOWER")
-        patterns: dict[str, list[str]] = {}
         for entry in kb.entries(lang):
-            text = self.lexicon.strip_article(entry.text)
-            key = text.lower()
-            if not key:
-                continue
-            self.entries.setdefault(key, []).append(entry)
-            patterns.setdefault(key, []).append(text)
+            key = self.lexicon.strip_article(entry.text).lower()
+            if key:
+                self.entries.setdefault(key, []).append(entry)
         for options in self.entries.values():
             options.sort(key=lambda e: KIND_ORDER.get(e.kind, len(KIND_ORDER)))
-        tokenizer_vocab_doc = _Tokenize(vocab, lang)
-        for key in patterns:
-            self.matcher.add(key, [tokenizer_vocab_doc(key)])
+        # names are tokenised with the language's own rules, so they match as the text is split
+        tokenizer = spacy.blank(lang, vocab=vocab)
+        for key in self.entries:
+            self.matcher.add(key, [tokenizer.make_doc(key)])
 
     # -- the public entry point -------------------------------------------------------------
     def __call__(self, doc: Doc, date: str | None) -> DocActors:
@@ -100,7 +98,7 @@ class ActorResolver:
             actor = self._hyphen_compound(token, date) or self._role_noun(token, found, countries)
             if actor is not None:
                 found.add(actor)
-        self._titles(doc, found, date)
+        self._titles(doc, found)
         self._entities(doc, found, countries)
         self._pronouns(doc, found)
         found.actors.sort(key=lambda a: a.start)
@@ -263,7 +261,7 @@ class ActorResolver:
         return self._actor(token.doc[token.i : token.i + 1], code, "hyphen-compound")
 
     # -- titles, entities, coreference ----------------------------------------------------------
-    def _titles(self, doc: Doc, found: DocActors, date: str | None) -> None:
+    def _titles(self, doc: Doc, found: DocActors) -> None:
         """Join a title with the name it stands before: "premier Orban", "minister van X Blok"."""
         for actor in list(found.actors):
             if not actor.person:
@@ -387,15 +385,3 @@ class ActorResolver:
             country=country, wikidata=wikidata, label=label, rule=rule,
             head=span.root.i if head is None else head, tokens=(span.start, span.end), person=person,
         )
-
-
-class _Tokenize:
-    """Tokenise gazetteer names with the language's own tokenizer rules (no pipeline run)."""
-
-    def __init__(self, vocab, lang: str) -> None:
-        import spacy
-
-        self.nlp = spacy.blank(lang, vocab=vocab)
-
-    def __call__(self, text: str) -> Doc:
-        return self.nlp.make_doc(text)
