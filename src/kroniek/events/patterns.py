@@ -108,12 +108,7 @@ def _index(patterns: list[Pattern], attr: str) -> dict[str, tuple[Pattern, ...]]
 def load_patterns(lang: str, data_dir: Path = DATA) -> PatternSet:
     """The patterns and grammar words of a language (cached: loaded once per process)."""
     raw = yaml.safe_load((data_dir / f"patterns.{lang}.yaml").read_text(encoding="utf-8"))
-    patterns = [
-        _pattern(str(root), p)
-        for root, items in raw["patterns"].items()
-        for p in items
-        if not p.get("disabled")
-    ]
+    patterns = [_pattern(str(root), p) for root, items in raw["patterns"].items() for p in items]
     g = yaml.safe_load((data_dir / f"grammar.{lang}.yaml").read_text(encoding="utf-8"))
     grammar = Grammar(
         lang=lang,
