@@ -327,7 +327,8 @@ class ActorResolver:
         for token in doc:
             if token.i in found.by_token:
                 continue
-            if token.lower_ in self.lexicon.possessive_pronouns and token.dep_ in ("nmod:poss", "det", "det:poss"):
+            if (token.lower_ in self.lexicon.possessive_pronouns and token.dep_ in ("nmod:poss", "det", "det:poss")
+                    and token.head.pos_ in ("NOUN", "PROPN") and token.head.i > token.i):
                 self._possessive(token, found)
                 continue
             plural = token.lower_ in self.lexicon.plural_pronouns and "Plur" in token.head.morph.get("Number")
