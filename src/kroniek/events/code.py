@@ -129,28 +129,11 @@ class EventCoder:
         return None
 
     def _conditions(self, pattern: Pattern, anchor: Token, is_noun: bool) -> bool:
-        if pattern.obj is not None or pattern.unless_obj:
-            obj = self._object(anchor)
-            objects = clause.children(anchor, ("obj",)) if not is_noun else []
-            lemmas = {w for o in [obj, *objects] if o is not None for w in (o.lemma_.lower(), o.lower_)}
-            if not is_noun and (obj is None or (pattern.obj is not None and not lemmas & pattern.obj)):
-                # no fitting object in the parse: a bare noun phrase of the clause (not the subject,
-                # not inside a prepositional phrase) may be it
-                subj = clause.subject(anchor)
-                lemmas |= {
-                    w for t in clause.clause_tokens(anchor)
-                    if t != subj and t != anchor and t.pos_ not in ("ADP", "DET", "PUNCT")
-                    and clause.preposition(t) is None
-                    for w in (t.lemma_.lower(), t.lower_)
-                }
-            if pattern.obj is not None and not lemmas & pattern.obj:
-                return False
-            if pattern.unless_obj and not is_noun:
-                # a blocking word counts anywhere in the clause: parsers often miss the object
-                subj = clause.subject(anchor)
-                lemmas |= {w for t in clause.clause_tokens(anchor) if t != subj for w in (t.lemma_.lower(), t.lower_)}
-            if lemmas & pattern.unless_obj:
-                return False
+        """Whether the anchor's clause has what the pattern requires (object words, phrases)."""
+        if pattern.obj is not None and not self._object_words(anchor, is_noun, pattern.obj) & pattern.obj:
+            return False
+        if pattern.unless_obj and self._clause_words(anchor, is_noun) & pattern.unless_obj:
+            return False
         for prep, nouns in pattern.prep.items():
             heads = [n for p, n in clause.phrases(anchor) if p == prep]
             obj = self._object(anchor)
@@ -162,6 +145,28 @@ class EventCoder:
             )):
                 return False
         return True
+
+    def _object_words(self, anchor: Token, is_noun: bool, wanted: frozenset[str]) -> set[str]:
+        """Lemmas and forms of the object; when the parse gives no object with a wanted word, also
+        those of the clause's bare noun phrases (not the subject, not inside a phrase)."""
+        objects = [self._object(anchor), *(clause.children(anchor, ("obj",)) if not is_noun else [])]
+        words = {w for o in objects if o is not None for w in (o.lemma_.lower(), o.lower_)}
+        if not is_noun and not words & wanted:
+            subj = clause.subject(anchor)
+            words |= {
+                w for t in clause.clause_tokens(anchor)
+                if t != subj and t != anchor and t.pos_ not in ("ADP", "DET", "PUNCT") and clause.preposition(t) is None
+                for w in (t.lemma_.lower(), t.lower_)
+            }
+        return words
+
+    def _clause_words(self, anchor: Token, is_noun: bool) -> set[str]:
+        """Every word of the clause but its subject: a blocking word counts anywhere, as parsers often
+        miss the object."""
+        if is_noun:
+            return {w for t in anchor.subtree for w in (t.lemma_.lower(), t.lower_)}
+        subj = clause.subject(anchor)
+        return {w for t in clause.clause_tokens(anchor) if t != subj for w in (t.lemma_.lower(), t.lower_)}
 
     def _object(self, verb: Token) -> Token | None:
         if clause.is_passive(verb):
