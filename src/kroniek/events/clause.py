@@ -57,7 +57,10 @@ def full_lemma(verb: Token, grammar: Grammar) -> str:
 
 
 def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("aux:pass", "nsubj:pass") for c in verb.children)
+    """A passive auxiliary, or a passive subject without an active auxiliary ("heeft ... georganiseerd"
+    with a subject the parser mislabelled as passive is active)."""
+    deps = {c.dep_ for c in verb.children}
+    return "aux:pass" in deps or ("nsubj:pass" in deps and "aux" not in deps)
 
 
 def preposition(token: Token) -> str | None:
