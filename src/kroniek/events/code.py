@@ -139,6 +139,10 @@ class EventCoder:
             obj = self._object(anchor)
             if obj is not None:
                 heads += [n for p, n in clause.phrases(obj) if p == prep]
+            if nouns and not is_noun:
+                # with the nouns given, the phrase may hang anywhere in the clause ("veroordeelde haar
+                # tot negen jaar cel" with "tot negen jaar" under "cel")
+                heads += [t for t in clause.clause_tokens(anchor) if clause.preposition(t) == prep]
             # the nouns may stand anywhere in the phrase: "met het herinvoeren van sancties"
             if not heads or (nouns and not any(
                 t.lemma_.lower() in nouns or t.lower_ in nouns for h in heads for t in h.subtree
