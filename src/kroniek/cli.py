@@ -17,12 +17,12 @@ from typing import Annotated, Any
 import typer
 
 from kroniek.errors import InputError, KroniekError
+from kroniek.read.paths import DEFAULT_MAX_BYTES
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__.split("\n")[0],
                   pretty_exceptions_enable=False)
 
 DEFAULT_DB = "kroniek.duckdb"
-DEFAULT_MAX_BYTES = 20_000_000
 
 
 class Lang(StrEnum):
@@ -93,10 +93,8 @@ def _analyses(paths: list[str], lang: Lang, date: str | None, pipeline: str | No
     from kroniek.read import read_inputs
 
     date = _date(date)
-    pipelines = {lang.value: pipeline} if pipeline and lang != Lang.auto else (
-        {"nl": pipeline} if pipeline else {}
-    )
-    analyzer = Analyzer(pipelines=pipelines)
+    # --pipeline names the pipeline for --lang, or for Dutch when the language is detected
+    analyzer = Analyzer(pipelines={(lang.value if lang != Lang.auto else "nl"): pipeline} if pipeline else None)
     documents = _documents(read_inputs(paths, lang=lang.value, date=date, max_bytes=max_bytes), run)
     for result in analyzer.analyze(documents, keep_doc=keep_doc):
         if isinstance(result, KroniekError):

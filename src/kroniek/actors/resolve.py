@@ -82,11 +82,11 @@ class ActorResolver:
     # -- the public entry point -------------------------------------------------------------
     def __call__(self, doc: Doc, date: str | None) -> DocActors:
         found = DocActors()
-        countries = self._context_countries(doc)
+        matches = self.matcher(doc)
+        countries = self._context_countries(doc, matches)
         found.main_country = countries.most_common(1)[0][0] if countries else None
         seen_people: dict[str, Actor] = {}
-        spans = self._gazetteer_spans(doc)
-        for span in spans:
+        for span in filter_spans([Span(doc, s, e, label=m) for m, s, e in matches]):
             actor = self._from_entries(doc, span, date, seen_people)
             if actor is not None:
                 found.add(actor)
@@ -105,10 +105,6 @@ class ActorResolver:
         return found
 
     # -- gazetteer ----------------------------------------------------------------------------
-    def _gazetteer_spans(self, doc: Doc) -> list[Span]:
-        spans = [Span(doc, s, e, label=m) for m, s, e in self.matcher(doc)]
-        return filter_spans(spans)
-
     def _pick(self, key: str, token: Token, seen_people: dict[str, Actor]) -> Entry | None:
         """The entry a matched text stands for: capitalised names only for proper names, and an
         ambiguous surname only after the full name or right after a title."""
@@ -223,10 +219,10 @@ class ActorResolver:
             return countries.most_common(1)[0][0], "role+article-country"
         return None, ""
 
-    def _context_countries(self, doc: Doc) -> Counter:
-        """How often each country is named in the document (names, adjectives, capitals)."""
+    def _context_countries(self, doc: Doc, matches: list[tuple[int, int, int]]) -> Counter:
+        """How often each country is named in the document (names, adjectives, capitals, people)."""
         counts: Counter = Counter()
-        for _, s, e in self.matcher(doc):
+        for _, s, e in matches:
             for entry in self.entries.get(doc[s:e].text.lower(), [])[:1]:
                 if entry.kind == "person" and entry.person:
                     counts[self.kb.person(entry.person).country] += 1
@@ -253,11 +249,10 @@ class ActorResolver:
                     codes = entry.code if entry.code.startswith("IGO") else entry.code[:3]
             elif key in self.roles:
                 role = self.roles[key].role
-        if codes is None or (role is None and len(parts) > 1 and not codes.startswith("IGO")):
+        # an organisation stands alone ("EU-president"); a country or person needs a role word
+        if codes is None or (role is None and not codes.startswith("IGO")):
             return None
-        if role is None and not codes.startswith("IGO"):
-            return None
-        code = codes if codes.startswith("IGO") else codes + (role or "")
+        code = codes if codes.startswith("IGO") else codes + role
         return self._actor(token.doc[token.i : token.i + 1], code, "hyphen-compound")
 
     # -- titles, entities, coreference ----------------------------------------------------------

@@ -73,9 +73,9 @@ def _conditional(verb: Token, grammar: Grammar) -> bool:
 
 
 def _has_adverb(verb: Token, grammar: Grammar) -> bool:
-    text = " ".join(t.lower_ for t in verb.children if t.dep_ in ("advmod", "obl", "amod", "fixed"))
-    sub = " ".join(t.lower_ for c in verb.children if c.dep_ in ("obl", "advmod") for t in c.subtree)
-    return any(a in text.split() or a in sub for a in grammar.hypothetical_adverbs)
+    """A hedge among the verb's adverbials ("naar verwachting", "wellicht"), as whole words."""
+    words = " ".join(t.lower_ for c in verb.children if c.dep_ in ("advmod", "obl", "amod", "fixed") for t in c.subtree)
+    return any(f" {a} " in f" {words} " for a in grammar.hypothetical_adverbs)
 
 
 def decide(anchor: Token, grammar: Grammar, is_noun: bool = False) -> Status:
@@ -91,10 +91,8 @@ def decide(anchor: Token, grammar: Grammar, is_noun: bool = False) -> Status:
     while depth < 6:
         verb = token if token.pos_ in ("VERB", "AUX") else None
         if verb is not None:
-            if _negated(verb, grammar) and (verb != anchor or not is_noun):
+            if _negated(verb, grammar):
                 return Status("negated", f"negated by {_negator(verb, grammar)!r}", 0.9)
-            if is_noun and verb != anchor and _negated(verb, grammar):
-                return Status("negated", "negated clause", 0.9)
             modal = _modal(verb, grammar)
             if modal == "reportative":
                 confidence, reason = 0.7, "reportative conditional"

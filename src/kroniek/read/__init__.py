@@ -15,12 +15,11 @@ from kroniek.read.dates import parse_date
 from kroniek.read.detect import detect_language
 from kroniek.read.html import page_from_bytes
 from kroniek.read.jsonl import read_jsonl
-from kroniek.read.paths import STDIN_NAME, Source, read_bytes, sniff_kind, sources
+from kroniek.read.paths import DEFAULT_MAX_BYTES, STDIN_NAME, Source, read_bytes, sniff_kind, sources
 from kroniek.read.text import text_from_bytes
 
 __all__ = ["read_inputs", "parse_date", "detect_language"]
 
-DEFAULT_MAX_BYTES = 20_000_000
 
 
 def _documents(source: Source, max_bytes: int) -> Iterator[Document | InputError]:

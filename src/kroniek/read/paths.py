@@ -11,6 +11,9 @@ from pathlib import Path
 
 from kroniek.errors import Errors, InputError
 
+# Input files larger than this are refused (E008) unless the caller raises it.
+DEFAULT_MAX_BYTES = 20_000_000
+
 KINDS = {".txt": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
 STDIN = "-"
 STDIN_NAME = "<stdin>"  # how error messages name standard input
