@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test test-slow lint eval eval-nlp bench model actors-data ontology-data verbforms-data clean
+.PHONY: demo test test-slow lint eval eval-actors eval-nlp bench model actors-data ontology-data verbforms-data clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,10 @@ lint: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/kroniek evaluate $(SHARED)/eval/dev
+
+# Share of right actor codes on the hand-coded mentions in eval/actors (Dutch and English).
+eval-actors: $(STAMP)
+	$(BIN)/kroniek evaluate-actors eval/actors/*.tsv --shared $(SHARED)
 
 # Tagging, parsing and lemma scores on Alpino test, NER on CoNLL-2002 ned.testb (never trained on).
 eval-nlp: $(STAMP)

@@ -295,6 +295,38 @@ def evaluate(
     typer.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=1) if json_out else report.format_table())
 
 
+@app.command("evaluate-actors")
+def evaluate_actors(
+    files: Annotated[list[Path], typer.Argument(help="Actor mention files (TSV, see eval/actors/README.md).")],
+    shared: Annotated[Path | None, typer.Option(
+        "--shared", help="Shared data folder for `shared:` documents (default $KRONIEK_SHARED or ../shared)."
+    )] = None,
+    json_out: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+    pipeline: PipelineOpt = None,
+) -> None:
+    """Score actor resolution against hand-coded mentions: share of right CAMEO actor codes."""
+    from kroniek.evaluation.actors import evaluate_mentions
+    from kroniek.model import Actor, Document
+    from kroniek.pipeline import Analyzer
+
+    analyzer = Analyzer(pipelines={"nl": pipeline} if pipeline else None)
+
+    def resolve(documents: list[Document]) -> dict[str, list[Actor]]:
+        found: dict[str, list[Actor]] = {}
+        for result in analyzer.analyze(documents):
+            if isinstance(result, KroniekError):
+                raise result
+            found[result.document.doc_id] = result.actors
+        return found
+
+    shared = shared or Path(os.environ.get("KRONIEK_SHARED", "../shared"))
+    try:
+        report = evaluate_mentions(files, shared if shared.is_dir() else None, resolve)
+    except KroniekError as err:
+        raise _usage(str(err)) from None
+    typer.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=1) if json_out else report.format_table())
+
+
 @app.command()
 def explain(
     paths: Paths,

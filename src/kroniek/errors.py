@@ -25,6 +25,7 @@ class Errors(StrEnum):
     E014 = "database {path}: {reason}"
     E015 = "gold folder {path}: {reason}"
     E016 = "too long for one document: {chars} characters (limit {limit}); split it into articles"
+    E017 = "actor mentions {name}: {reason}"
 
 
 class KroniekError(Exception):

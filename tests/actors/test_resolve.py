@@ -52,3 +52,45 @@ def test_office_depends_on_the_article_date(shared_dir) -> None:
     blok = [a.code for a in old.actors if "Blok" in a.text]
     later = [a.code for a in new.actors if "Blok" in a.text]
     assert blok == ["NLDGOV"] and later and later != ["NLDGOV"]
+
+
+def _codes(text: str, date: str = "2021-03-01") -> dict[str, str | None]:
+    (result,) = default_analyzer().analyze([Document("t", text, date, "nl")])
+    return {a.text: a.code for a in result.actors}
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "code"),
+    [
+        # a role word joined to a person noun, and a role word as a compound's last part
+        ("In Minsk zeiden Wit-Russische regeringsmedewerkers dat de grens dichtgaat.", "regeringsmedewerkers", "BLRGOV"),
+        ("De Poolse defensieminister bezocht de grens met Belarus.", "Poolse defensieminister", "POLGOV"),
+        # an adjective that names the role of a leadership noun
+        ("Na de staatsgreep in Soedan nam het militaire leiderschap de macht over.", "leiderschap", "SDNMIL"),
+        # an ambassador to the UN with a nationality is that country's diplomat, not the UN
+        ("De Belgische VN-ambassadeur sprak in New York.", "Belgische VN-ambassadeur", "BELGOV"),
+        # someone who held an office earlier
+        ("In Kiev sprak een Oekraïense oud-premier met studenten.", "oud-premier", "UKRELI"),
+    ],
+)
+def test_compound_and_adjective_roles(text: str, mention: str, code: str) -> None:
+    codes = _codes(text)
+    assert any(mention in t and c == code for t, c in codes.items()), codes
+
+
+def test_title_does_not_cross_a_preposition_to_another_name() -> None:
+    codes = _codes("Dat zei de Russische vertegenwoordiger Vassili Nebenzia tegen Haley.", "2018-04-10")
+    assert codes.get("Haley") == "USAGOV", codes
+    assert any("Nebenzia" in t and c == "RUSGOV" for t, c in codes.items()), codes
+
+
+def test_ministry_after_role_word_is_part_of_the_role() -> None:
+    codes = _codes("De Turkse president gaf de minister van Buitenlandse Zaken opdracht de ambassadeurs uit te zetten.")
+    assert any(t.startswith("minister van Buitenlandse Zaken") and c == "TURGOV" for t, c in codes.items()), codes
+
+
+def test_recurring_last_name_refers_to_the_person() -> None:
+    text = ("Premier Nguyen Xuan Phuc van Vietnam begint zaterdag een bezoek aan Nederland. "
+            "Phuc ontmoet maandag premier Rutte.")
+    codes = _codes(text, "2017-07-08")
+    assert codes.get("Phuc") == "VNMGOV", codes

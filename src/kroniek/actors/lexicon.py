@@ -22,6 +22,12 @@ class ActorLexicon:
     foreign_roles: frozenset[str]  # envoys: never of the article's country by default
     inhabitants_role: str  # role code for a people named by its inhabitants ("de Belarussen")
     plural_suffixes: tuple[str, ...]  # endings to strip from a plural role noun ("gevangenen")
+    compound_links: tuple[str, ...]  # joining letters of closed compounds; empty: no compound analysis
+    compound_heads_excluded: frozenset[str]  # role words that are no role as a compound's last part
+    person_heads: frozenset[str]  # "medewerker", "leiding": take their role from a prefix or adjective
+    role_adjectives: dict[str, str]  # "militaire" -> MIL
+    former_prefixes: frozenset[str]  # "oud-premier": the office is a former one
+    former_role: str  # role code of someone who held an office earlier (ELI)
 
     @staticmethod
     @lru_cache(maxsize=4)
@@ -37,6 +43,12 @@ class ActorLexicon:
             foreign_roles=frozenset(data["foreign_roles"]),
             inhabitants_role=data["inhabitants_role"],
             plural_suffixes=tuple(data["plural_suffixes"]),
+            compound_links=tuple(data["compound_links"]),
+            compound_heads_excluded=frozenset(data["compound_heads_excluded"]),
+            person_heads=frozenset(data["person_heads"]),
+            role_adjectives=dict(data["role_adjectives"]),
+            former_prefixes=frozenset(data["former_prefixes"]),
+            former_role=data["former_role"],
         )
 
     def strip_article(self, name: str) -> str:

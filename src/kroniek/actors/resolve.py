@@ -9,6 +9,7 @@ name, "hij" after a named person), and named entities the knowledge base does no
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -28,6 +29,11 @@ KIND_ORDER = {k: i for i, k in enumerate(
 
 
 _NOMINAL_DEPS = ("nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:arg", "nmod", "appos", "conj")
+
+
+def _fold(text: str) -> str:
+    """ "Phúc" -> "phuc": names compare without case and accents."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
 
 
 def _case_fits(name: str, text: str) -> bool:
@@ -66,6 +72,7 @@ class ActorResolver:
         self.lang = lang
         self.lexicon = ActorLexicon.load(lang)
         self.roles = kb.roles(lang)
+        self._role_cache: dict[str, str | None] = {}
         self.entries: dict[str, list[Entry]] = {}  # lower-cased name -> entries, preferred kind first
         self.matcher = PhraseMatcher(vocab, attr="LOWER")
         for entry in kb.entries(lang):
@@ -100,6 +107,7 @@ class ActorResolver:
                 found.add(actor)
         self._titles(doc, found)
         self._entities(doc, found, countries)
+        self._repeated_names(doc, found)
         self._pronouns(doc, found)
         found.actors.sort(key=lambda a: a.start)
         return found
@@ -160,12 +168,59 @@ class ActorResolver:
     # -- role nouns -----------------------------------------------------------------------------
     def _role_word(self, token: Token) -> str | None:
         for form in (token.lemma_.lower(), token.lower_):
-            word = self.roles.get(form)
-            if word is None:
-                # plurals the lemmatizer missed: "gevangenen" -> "gevangene"
-                word = next((self.roles[stem] for stem in self._singulars(form) if stem in self.roles), None)
-            if word is not None:
-                return word.role
+            role = self._role_of(form)
+            if role is not None:
+                return role
+        return None
+
+    def _role_of(self, form: str) -> str | None:
+        """The role a word names: a role word, its plural, "VN-ambassadeur", "oud-premier",
+        "defensieminister" or "regeringsmedewerker" (memoised per resolver)."""
+        if form not in self._role_cache:
+            self._role_cache[form] = self._find_role(form)
+        return self._role_cache[form]
+
+    def _find_role(self, form: str) -> str | None:
+        word = self._lookup(form)
+        if word is not None:
+            return word.role
+        if "-" in form:
+            first, _, rest = form.partition("-")
+            if first in self.lexicon.former_prefixes and self._role_of(rest) is not None:
+                return self.lexicon.former_role
+            word = self._lookup(form.rsplit("-", 1)[1])
+            return word.role if word is not None else None
+        return self._compound_role(form)
+
+    def _lookup(self, form: str):
+        word = self.roles.get(form)
+        if word is None:
+            # plurals the lemmatizer missed: "gevangenen" -> "gevangene"
+            word = next((self.roles[stem] for stem in self._singulars(form) if stem in self.roles), None)
+        return word
+
+    def _is_person_head(self, form: str) -> bool:
+        heads = self.lexicon.person_heads
+        return form in heads or any(stem in heads for stem in self._singulars(form))
+
+    def _compound_role(self, form: str, min_part: int = 3, min_head: int = 5) -> str | None:
+        """Closed compounds: a role word joined to a person noun names that role
+        ("regerings|medewerker" GOV); a role word as the last part names its own ("defensie|minister")."""
+        links = self.lexicon.compound_links
+        if not links:
+            return None
+        for i in range(min_part, len(form) - min_part + 1):
+            head, first = form[i:], form[:i]
+            if self._is_person_head(head):
+                for link in links:
+                    if first.endswith(link) and len(first) - len(link) >= min_part:
+                        word = self.roles.get(first[: len(first) - len(link)])
+                        if word is not None:
+                            return word.role
+            if len(head) >= min_head and head not in self.lexicon.compound_heads_excluded:
+                word = self._lookup(head)
+                if word is not None:
+                    return word.role
         return None
 
     def _singulars(self, form: str) -> list[str]:
@@ -187,6 +242,11 @@ class ActorResolver:
         ):
             return None
         role = self._role_word(token)
+        # "de militaire leiding", "het militaire leiderschap": the adjective names the role
+        adjective = next((self.lexicon.role_adjectives[c.lower_] for c in token.children
+                          if c.dep_ == "amod" and c.lower_ in self.lexicon.role_adjectives), None)
+        if adjective is not None and (role is not None or self._is_person_head(token.lower_)):
+            role = adjective
         if role is None:
             return None
         country, rule = self._country_of(token, found, countries)
@@ -264,6 +324,8 @@ class ActorResolver:
             start = actor.tokens[0]
             i = start - 1
             while i >= 0 and doc[i].pos_ in ("ADJ", "NOUN", "PROPN", "ADP", "DET") and i >= start - 6:
+                if doc[i].pos_ == "ADP" and doc[i].lower_ not in self.lexicon.of_preps:
+                    break  # "vertegenwoordiger Nebenzia tegen Haley": the title is not Haley's
                 title = found.at(doc[i])
                 if title is not None and title is not actor and title.person is None:
                     self._merge(doc, found, title, actor)
@@ -290,6 +352,8 @@ class ActorResolver:
                 continue
             if ent.label_ not in ("PER", "ORG"):
                 continue
+            if self._portfolio(doc, found, ent):
+                continue
             prev = doc[ent.start - 1] if ent.start > 0 else None
             title = found.at(prev) if prev is not None else None
             if title is not None and title.code and title.person is None:
@@ -307,6 +371,42 @@ class ActorResolver:
                 found.add(self._actor(ent, country, "ner+article-country", name=ent.text, label=ent.label_))
                 continue
             found.add(self._actor(ent, None, "ner", name=ent.text, label=ent.label_))
+
+    def _portfolio(self, doc: Doc, found: DocActors, ent: Span) -> bool:
+        """ "de minister van Buitenlandse Zaken": the ministry after a role word is part of the role."""
+        if ent.label_ != "ORG" or ent.start < 2 or doc[ent.start - 1].lower_ not in self.lexicon.of_preps:
+            return False
+        role = found.at(doc[ent.start - 2])
+        if role is None or role.person is not None or not role.code or not role.rule.startswith("role"):
+            return False
+        found.by_token.update({i: role for i in range(role.tokens[1], ent.end)})
+        role.tokens = (role.tokens[0], ent.end)
+        role.end = ent.end_char
+        role.text = doc.text[role.start : role.end]
+        return True
+
+    def _repeated_names(self, doc: Doc, found: DocActors) -> None:
+        """The last name of an unknown person found earlier refers to that person when it recurs
+        ("premier Nguyen Xuan Phuc" ... "Phuc ontmoet"), even where NER missed it."""
+        names: dict[str, Actor] = {}
+        for actor in list(found.actors):
+            if actor.code and actor.name and " " in actor.name.strip() and actor.rule != "coref:pronoun":
+                names.setdefault(_fold(actor.name.split()[-1]), actor)
+        if not names:
+            return
+        for token in doc:
+            earlier = names.get(_fold(token.text))
+            if earlier is None or token.i in found.by_token or token.idx < earlier.end:
+                continue
+            if not token.text[:1].isupper():
+                continue
+            start = token.i
+            # "Van Oosterom": a name particle before the surname belongs to it
+            while start > 0 and doc[start - 1].text.lower() in ("van", "de", "der", "den", "von", "la", "le") \
+                    and doc[start - 1].text[:1].isupper() and doc[start - 1].i not in found.by_token:
+                start -= 1
+            found.add(self._actor(doc[start : token.i + 1], earlier.code, "coref:surname", name=earlier.name,
+                                  person=earlier.person, wikidata=earlier.wikidata))
 
     @staticmethod
     def _same_name(found: DocActors, ent: Span) -> Actor | None:
