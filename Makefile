@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test test-slow lint eval eval-actors eval-nlp bench model actors-data ontology-data verbforms-data clean
+.PHONY: demo test test-slow lint eval eval-actors eval-nlp bench bench-anchors model actors-data ontology-data verbforms-data clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,10 @@ eval-nlp: $(STAMP)
 # Throughput and memory of the whole pipeline against spaCy's own pass over the CoNLL-2002 articles (one core).
 bench: $(STAMP)
 	OMP_NUM_THREADS=1 $(BIN)/python benchmarks/bench.py $(SHARED)/data
+
+# Our NER and speed next to Frog's on the same ned.testb sentences (needs: apt-get install frog frogdata).
+bench-anchors: $(STAMP)
+	$(BIN)/python benchmarks/frog_anchor.py $(SHARED)/data
 
 # Rebuild the bundled Dutch pipeline from the open corpora in $(SHARED)/data (about an hour on 2 cores).
 model: $(STAMP)

@@ -63,7 +63,8 @@ def _codes(text: str, date: str = "2021-03-01") -> dict[str, str | None]:
     ("text", "mention", "code"),
     [
         # a role word joined to a person noun, and a role word as a compound's last part
-        ("In Minsk zeiden Wit-Russische regeringsmedewerkers dat de grens dichtgaat.", "regeringsmedewerkers", "BLRGOV"),
+        ("In Minsk zeiden Wit-Russische regeringsmedewerkers dat de grens dichtgaat.", "regeringsmedewerkers",
+         "BLRGOV"),
         ("De Poolse defensieminister bezocht de grens met Belarus.", "Poolse defensieminister", "POLGOV"),
         # an adjective that names the role of a leadership noun
         ("Na de staatsgreep in Soedan nam het militaire leiderschap de macht over.", "leiderschap", "SDNMIL"),

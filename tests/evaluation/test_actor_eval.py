@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from kroniek.errors import KroniekError
-from kroniek.evaluation.actors import HEADER, evaluate_mentions, judge, load_mentions
+from kroniek.evaluation.actors import HEADER, GoldMention, evaluate_mentions, judge, load_mentions
 from kroniek.model import Actor, Document
 
 REPO = Path(__file__).resolve().parents[2]
@@ -39,10 +39,10 @@ def test_nth_occurrence_is_judged_against_the_overlapping_actor(tmp_path: Path) 
 
 
 def test_alternative_codes_and_negatives() -> None:
-    gold = load_mentions.__globals__["GoldMention"]("d", None, "nl", "Europa", 1, ("IGOEUREEC", "EUR"), "igo", "x:2", 0, 6)
+    gold = GoldMention("d", None, "nl", "Europa", 1, ("IGOEUREEC", "EUR"), "igo", "x:2", 0, 6)
     assert judge(gold, [Actor("Europa", 0, 6, code="EUR")]).correct
     assert not judge(gold, [Actor("Europa", 0, 6, code="EST")]).correct
-    negative = gold.__class__("d", None, "nl", "blok", 1, (), "negative", "x:3", 0, 4)
+    negative = GoldMention("d", None, "nl", "blok", 1, (), "negative", "x:3", 0, 4)
     assert judge(negative, []).correct
     assert not judge(negative, [Actor("blok", 0, 4, code="NLDELI")]).correct
 

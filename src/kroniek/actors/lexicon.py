@@ -28,6 +28,9 @@ class ActorLexicon:
     role_adjectives: dict[str, str]  # "militaire" -> MIL
     former_prefixes: frozenset[str]  # "oud-premier": the office is a former one
     former_role: str  # role code of someone who held an office earlier (ELI)
+    home_country: str | None  # the country this language's news takes as home ("het kabinet" = NLDGOV)
+    home_roles: frozenset[str]  # role words that mean home's institution when no country is given
+    not_actors: frozenset[str]  # fixed phrases with a country adjective that name no actor
 
     @staticmethod
     @lru_cache(maxsize=4)
@@ -49,6 +52,9 @@ class ActorLexicon:
             role_adjectives=dict(data["role_adjectives"]),
             former_prefixes=frozenset(data["former_prefixes"]),
             former_role=data["former_role"],
+            home_country=data.get("home_country"),
+            home_roles=frozenset(data.get("home_roles") or ()),
+            not_actors=frozenset(p.lower() for p in data.get("not_actors") or ()),
         )
 
     def strip_article(self, name: str) -> str:

@@ -149,6 +149,10 @@ class ActorResolver:
                 wikidata=person.wikidata,
             )
         code = entry.code or ""
+        if entry.kind == "adjective" and span.end < len(doc) and (
+            f"{span.text} {doc[span.end].text}".lower() in self.lexicon.not_actors
+        ):
+            return None  # "Russische roulette"
         if entry.kind == "adjective":
             # "de Litouwse leiders": the adjective gives the country, the noun the role.
             noun = head.head if head.dep_ in ("amod", "nmod", "compound") else head
@@ -271,13 +275,33 @@ class ActorResolver:
                 actor = found.at(t)
                 if actor is not None and actor.code:
                     return actor.code[:3] if not actor.code.startswith("IGO") else actor.code, "role+following-phrase"
-        # otherwise the country the article is about ("de politie" in an article on Russia);
+        # "zei de premier" after "premier Rutte": the office holder named before
+        earlier = self._named_holder(token, found)
+        if earlier is not None:
+            return earlier, "role+earlier-holder"
         # envoys are by definition of another country than the one they are in, so they get none
         if token.lemma_.lower() in self.lexicon.foreign_roles or token.lower_ in self.lexicon.foreign_roles:
             return None, ""
+        # "het kabinet", "de Tweede Kamer": institutions a reader of this language's news takes as home's
+        if self.lexicon.home_country and (token.lemma_.lower() in self.lexicon.home_roles
+                                          or token.lower_ in self.lexicon.home_roles):
+            return self.lexicon.home_country, "role+home-country"
+        # otherwise the country the article is about ("de politie" in an article on Russia)
         if countries:
             return countries.most_common(1)[0][0], "role+article-country"
         return None, ""
+
+    def _named_holder(self, token: Token, found: DocActors) -> str | None:
+        """The country of the last person before `token` whose title was the same role word."""
+        word, doc = token.lemma_.lower(), token.doc
+        for actor in sorted(found.actors, key=lambda a: -a.start):
+            if actor.start >= token.idx or not actor.person or not actor.code or actor.code.startswith("IGO"):
+                continue
+            # the title is still a separate word here: look just before the name
+            before = doc[max(0, actor.tokens[0] - 3) : actor.tokens[1]]
+            if any(t.lemma_.lower() == word or t.lower_ == token.lower_ for t in before if t.i != token.i):
+                return actor.code[:3]
+        return None
 
     def _context_countries(self, doc: Doc, matches: list[tuple[int, int, int]]) -> Counter:
         """How often each country is named in the document (names, adjectives, capitals, people)."""
@@ -342,6 +366,11 @@ class ActorResolver:
         person.end = max(title.end, person.end)
         person.text = doc.text[person.start : person.end]
         person.rule = f"{person.rule}+title"
+        # "de Duitse oppositieleider Merz" in 2022, before any office the knowledge base records:
+        # the title tells the role of the moment
+        if (person.code and title.code and len(title.code) > 3 and title.code[:3] == person.code[:3]
+                and (len(person.code) == 3 or person.code[3:] == self.lexicon.former_role)):
+            person.code = title.code
 
     def _entities(self, doc: Doc, found: DocActors, countries: Counter) -> None:
         """Named entities the knowledge base does not know stay actors, with their NER type; a

@@ -232,6 +232,8 @@ class EventCoder:
             )
         elif name == "context":
             return self._nearest_other(anchor, actors, exclude)
+        elif name == "nearby":
+            return self._nearest_other(anchor, actors, exclude, self.grammar.nearby_sentences)
         elif name == "article":
             return self._article_country(anchor, actors, exclude)
         else:
@@ -247,7 +249,10 @@ class EventCoder:
         found: list[Actor] = []
         for head in heads:
             found += self._actors_at(head, actors)
-        return [a for a in found if a.code and a not in exclude]
+        # an actor standing for the source itself ("het kabinet ... via het Nederlandse Rode Kruis")
+        # leaves the slot to the next one the pattern names
+        own = {a.code for a in exclude}
+        return [a for a in found if a.code and a not in exclude and a.code not in own]
 
     def _object_control(self, verb: Token, actors: DocActors) -> Token | None:
         """"riep de EU op sancties op te leggen": the one asked is the subject of the act asked for."""
@@ -295,17 +300,31 @@ class EventCoder:
                         out.append(actor)
         return out
 
-    @staticmethod
-    def _nearest_other(anchor: Token, actors: DocActors, exclude: list[Actor]) -> list[Actor]:
-        """The sentence's actor nearest to the anchor that is not of the source's own country:
-        "Toen Rusland de olietoevoer naar Belarus onderbrak, bood Washington de helpende hand"."""
+    def _nearest_other(self, anchor: Token, actors: DocActors, exclude: list[Actor],
+                       around: tuple[int, int] = (0, 0)) -> list[Actor]:
+        """The actor nearest to the anchor that is not of the source's own country, in the sentence
+        ("Toen Rusland de olietoevoer naar Belarus onderbrak, bood Washington de helpende hand") or,
+        with `around` = (sentences before, sentences after), in the sentences next to it ("Turkije
+        zet tien ambassadeurs uit" after a sentence naming the Dutch envoy)."""
         own = {(a.code or "")[:3] for a in exclude}
-        sent = anchor.sent
-        options = {id(a): a for i in range(sent.start, sent.end) if (a := actors.at(anchor.doc[i])) is not None}
-        options_list = [a for a in options.values() if a.code and a not in exclude and a.code[:3] not in own]
-        if options_list:
-            return [min(options_list, key=lambda a: abs(a.head - anchor.i))]
-        return []
+        doc = anchor.doc
+        sents = list(doc.sents) if around != (0, 0) else [anchor.sent]
+        here = next(i for i, s in enumerate(sents) if s.start <= anchor.i < s.end)
+        window = sents[max(0, here - around[0]) : here + around[1] + 1]
+        options = {id(a): a for sent in window for i in range(sent.start, sent.end)
+                   if (a := actors.at(doc[i])) is not None}
+        options_list = [a for a in options.values() if a.code and a not in exclude and a.code[:3] not in own
+                        and a.rule != "coref:pronoun"
+                        and clause.preposition(doc[a.head]) not in self.grammar.channel_preps]
+        if not options_list:
+            return []
+        nearest = min(options_list, key=lambda a: (abs(a.head - anchor.i) if anchor.sent.start <= a.head
+                                                   < anchor.sent.end else len(doc) + abs(a.head - anchor.i)))
+        if around != (0, 0):
+            return [nearest]
+        # in the sentence, with the actors coordinated with it: "de landen Mozambique, Zimbabwe en Malawi"
+        group = [a for a in self._actors_at(doc[nearest.head], actors) if a in options_list]
+        return group if nearest in group else [nearest]
 
     @staticmethod
     def _article_country(anchor: Token, actors: DocActors, exclude: list[Actor]) -> list[Actor]:

@@ -57,7 +57,9 @@ class Grammar:
     speech_verbs: frozenset[str]
     warning_verbs: frozenset[str]
     attribution_preps: frozenset[str]
+    channel_preps: frozenset[str]
     inflection: Inflection | None = None
+    nearby_sentences: tuple[int, int] = (2, 1)  # the `nearby` slot: sentences before, after
 
 
 @dataclass(frozen=True)
@@ -69,7 +71,7 @@ class PatternSet:
     grammar: Grammar
 
 
-_NOT_WORDS = ("lang", "particle_position", "hypothetical_adverbs", "inflection")
+_NOT_WORDS = ("lang", "particle_position", "hypothetical_adverbs", "inflection", "nearby_sentences")
 
 
 def _words(value) -> frozenset[str]:
@@ -115,6 +117,7 @@ def load_patterns(lang: str, data_dir: Path = DATA) -> PatternSet:
         particle_position=g["particle_position"],
         hypothetical_adverbs=tuple(g["hypothetical_adverbs"]),
         inflection=Inflection.from_dict(g.get("inflection")),
+        nearby_sentences=tuple(g.get("nearby_sentences", (2, 1))),
         **{k: _words(v) for k, v in g.items() if k not in _NOT_WORDS},
     )
     return PatternSet(lang, tuple(patterns), _index(patterns, "verbs"), _index(patterns, "nouns"), grammar)
