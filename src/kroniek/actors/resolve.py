@@ -367,8 +367,11 @@ class ActorResolver:
         person.text = doc.text[person.start : person.end]
         person.rule = f"{person.rule}+title"
         # "de Duitse oppositieleider Merz" in 2022, before any office the knowledge base records:
-        # the title tells the role of the moment
+        # a title naming a role the knowledge base does not date (not a government office) tells
+        # the role of the moment; government titles stay with the dated offices ("minister Blok" in
+        # 2024 is a former minister)
         if (person.code and title.code and len(title.code) > 3 and title.code[:3] == person.code[:3]
+                and title.code[3:6] != "GOV"
                 and (len(person.code) == 3 or person.code[3:] == self.lexicon.former_role)):
             person.code = title.code
 
