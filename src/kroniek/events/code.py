@@ -313,7 +313,10 @@ class EventCoder:
         window = sents[max(0, here - around[0]) : here + around[1] + 1]
         options = {id(a): a for sent in window for i in range(sent.start, sent.end)
                    if (a := actors.at(doc[i])) is not None}
+        # the source's own partners ("De VS en andere westerse mogendheden") are not its other party
+        partners = {t.i for a in exclude if a.text for t in doc[a.head].conjuncts}
         options_list = [a for a in options.values() if a.code and a not in exclude and a.code[:3] not in own
+                        and a.head not in partners
                         and a.rule != "coref:pronoun"
                         and clause.preposition(doc[a.head]) not in self.grammar.channel_preps]
         if not options_list:
