@@ -128,7 +128,9 @@ def test_code_for_partial_dates_and_none(kb: KnowledgeBase) -> None:
 
 
 def test_describe_country_and_igo_codes(kb: KnowledgeBase) -> None:
-    assert kb.describe("LTUGOV") == ("Lithuania", "LTU", "Q37")
+    assert kb.describe("LTU") == ("Lithuania", "LTU", "Q37")
+    # a role of a country is not the country: no Wikidata id of its own
+    assert kb.describe("LTUGOV") == ("Lithuania", "LTU", None)
     assert kb.describe("IGOEUREEC") == ("European Union", None, "Q458")
     assert kb.describe("IGOEUREECLEG")[0] == "European Parliament"
     assert kb.describe("PSEREBHMS")[:2] == ("Hamas", "PSE")

@@ -170,16 +170,17 @@ class KnowledgeBase:
         return self._roles.get(lang, {})
 
     def describe(self, code: str) -> tuple[str | None, str | None, str | None]:
-        """(English name, country ISO3 or None, Wikidata id) of an actor code, by its longest known prefix."""
+        """(English name, country ISO3 or None, Wikidata id) of an actor code, by its longest known
+        prefix; the Wikidata id only when that prefix is the whole code (RUSCOP is not Russia)."""
         code = code.upper()
         country = self._countries.get(code[:3])
         iso3 = country.iso3 if country and country.kind != "region" else None
         for n in range(len(code) - len(code) % 3, 2, -3):
             igo = self._igos.get(code[:n])
             if igo:
-                return igo.name_en, iso3, igo.wikidata
+                return igo.name_en, iso3, igo.wikidata if n == len(code) else None
         if country:
-            return country.name_en, iso3, country.wikidata
+            return country.name_en, iso3, country.wikidata if len(code) == 3 else None
         return None, None, None
 
     def lookup(self, name: str, date: str | None = None) -> list[dict]:

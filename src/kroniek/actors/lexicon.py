@@ -31,6 +31,8 @@ class ActorLexicon:
     home_country: str | None  # the country this language's news takes as home ("het kabinet" = NLDGOV)
     home_roles: frozenset[str]  # role words that mean home's institution when no country is given
     not_actors: frozenset[str]  # fixed phrases with a country adjective that name no actor
+    stance_prefixes: frozenset[str]  # "pro-European", "anti-Russisch": a stance, not an actor
+    igo_regions: dict[str, str]  # an organisation's adjective on a group noun names its region
 
     @staticmethod
     @lru_cache(maxsize=4)
@@ -55,6 +57,8 @@ class ActorLexicon:
             home_country=data.get("home_country"),
             home_roles=frozenset(data.get("home_roles") or ()),
             not_actors=frozenset(p.lower() for p in data.get("not_actors") or ()),
+            stance_prefixes=frozenset(data.get("stance_prefixes") or ()),
+            igo_regions=dict(data.get("igo_regions") or {}),
         )
 
     def strip_article(self, name: str) -> str:

@@ -85,6 +85,12 @@ class ActorResolver:
         tokenizer = spacy.blank(lang, vocab=vocab)
         for key in self.entries:
             self.matcher.add(key, [tokenizer.make_doc(key)])
+        # role phrases of several words: "foreign secretary", "centrale kiescommissie"
+        self.role_matcher = PhraseMatcher(vocab, attr="LOWER")
+        for word in self.roles:
+            if " " in word:
+                self.role_matcher.add(word, [tokenizer.make_doc(word)])
+        self._doc_people: set[str] = set()
 
     # -- the public entry point -------------------------------------------------------------
     def __call__(self, doc: Doc, date: str | None) -> DocActors:
@@ -93,12 +99,15 @@ class ActorResolver:
         countries = self._context_countries(doc, matches)
         found.main_country = countries.most_common(1)[0][0] if countries else None
         seen_people: dict[str, Actor] = {}
+        self._doc_people = {e.person for m, s, e_ in matches for e in self.entries.get(doc[s:e_].text.lower(), [])[:1]
+                            if e.kind == "person" and _case_fits(e.text, doc[s].text)}
         for span in filter_spans([Span(doc, s, e, label=m) for m, s, e in matches]):
             actor = self._from_entries(doc, span, date, seen_people)
             if actor is not None:
                 found.add(actor)
                 if actor.person:
                     seen_people[actor.person] = actor
+        self._role_phrases(doc, found, countries)
         for token in doc:
             if token.i in found.by_token:
                 continue
@@ -119,11 +128,27 @@ class ActorResolver:
         for entry in self.entries.get(key, []):
             if not _case_fits(entry.text, token.text):
                 continue
+            if entry.kind == "surname" and any(
+                self._other_first_name(t, entry.person) for t in token.doc[: token.i + 1] if t.text == token.text
+            ):
+                continue  # "Mike Johnson" (and a later "Johnson") is not Boris Johnson
             if entry.kind == "surname" and entry.ambiguous:
-                if entry.person not in seen_people and not self._after_title(token):
+                # a headline's surname may come before the body's full name
+                if (entry.person not in seen_people and entry.person not in self._doc_people
+                        and not self._after_title(token)):
                     continue
             return entry
         return None
+
+    def _other_first_name(self, token: Token, person: str | None) -> bool:
+        """A capitalised name right before a surname that is not the person's own first name."""
+        if token.i == 0 or person is None:
+            return False
+        prev = token.doc[token.i - 1]
+        if prev.pos_ != "PROPN" or not prev.text[:1].isupper() or prev.lower_ in self.roles:
+            return False
+        own = {_fold(w) for w in self.kb.person(person).name.split()[:-1]}
+        return _fold(prev.text) not in own and not prev.is_sent_start
 
     def _after_title(self, token: Token, window: int = 5) -> bool:
         """A title word shortly before a name: "premier Rutte", "minister van Buitenlandse Zaken Blok"."""
@@ -153,23 +178,56 @@ class ActorResolver:
             f"{span.text} {doc[span.end].text}".lower() in self.lexicon.not_actors
         ):
             return None  # "Russische roulette"
+        if entry.kind == "adjective" and span.start >= 2 and doc[span.start - 1].text == "-" and (
+            doc[span.start - 2].lower_ in self.lexicon.stance_prefixes
+        ):
+            return None  # "pro-European voters" are no EU actor
+        if self._dateline(doc, span):
+            return None  # "MADRID (Reuters) -", "DEN HAAG (ANP) -": where the report was filed
         if entry.kind == "adjective":
             # "de Litouwse leiders": the adjective gives the country, the noun the role.
             noun = head.head if head.dep_ in ("amod", "nmod", "compound") else head
             role = self._role_word(noun)
             group = noun.lemma_.lower() in self.lexicon.group_nouns or noun.lower_ in self.lexicon.group_nouns
             if (role is not None or group) and noun.i not in range(span.start, span.end):
-                # "de Litouwse leiders" -> LTUGOV; "westerse landen" -> WST
+                # "de Litouwse leiders" -> LTUGOV; "westerse landen" -> WST; an organisation's
+                # adjective gives the organisation ("Europese leiders") or its region ("Europese landen")
                 start = min(span.start, noun.i)
                 end = max(span.end, noun.i + 1)
                 rule = "adjective+role" if role is not None else "adjective+group"
-                return self._actor(doc[start:end], code + (role or ""), rule, head=noun.i)
+                if code.startswith("IGO"):
+                    full = self.lexicon.igo_regions.get(code, code) if group else code
+                else:
+                    full = code + (role or "")
+                return self._actor(doc[start:end], full, rule, head=noun.i)
             return self._actor(span, code, rule, head=noun.i)
         if entry.kind == "inhabitants":
             code += self.lexicon.inhabitants_role
         return self._actor(span, code, rule)
 
+    @staticmethod
+    def _dateline(doc: Doc, span: Span) -> bool:
+        """A place in capitals that opens a line and is followed by punctuation: a dateline."""
+        text = span.text
+        if not (text.isupper() and len(text) > 3) or span.end >= len(doc):
+            return False
+        at_line_start = span.start == 0 or "\n" in doc[span.start - 1].text_with_ws or doc[span.start - 1].is_space
+        return at_line_start and doc[span.end].text in ("(", "-", "–", "—", ",", ":")
+
     # -- role nouns -----------------------------------------------------------------------------
+    def _role_phrases(self, doc: Doc, found: DocActors, countries: Counter) -> None:
+        """Role phrases of several words ("the foreign secretary", "security forces") not yet part of
+        an actor; the country as for a one-word role noun."""
+        spans = [Span(doc, s, e, label=m) for m, s, e in self.role_matcher(doc)]
+        for span in filter_spans(spans):
+            if any(i in found.by_token for i in range(span.start, span.end)):
+                continue
+            country, rule = self._country_of(span.root, found, countries, span)
+            if country is not None:
+                role = self.roles[span.label_].role
+                code = country if country.startswith("IGO") else country + role
+                found.add(self._actor(span, code, rule.replace("role", "role-phrase", 1)))
+
     def _role_word(self, token: Token) -> str | None:
         for form in (token.lemma_.lower(), token.lower_):
             role = self._role_of(form)
@@ -258,7 +316,8 @@ class ActorResolver:
             return None
         return self._actor(token.doc[token.i : token.i + 1], country + role, rule)
 
-    def _country_of(self, token: Token, found: DocActors, countries: Counter) -> tuple[str | None, str]:
+    def _country_of(self, token: Token, found: DocActors, countries: Counter,
+                    phrase: Span | None = None) -> tuple[str | None, str]:
         """The country a role noun belongs to: its own modifiers first, then the article's."""
         for child in token.children:
             actor = found.at(child)
@@ -276,7 +335,7 @@ class ActorResolver:
                 if actor is not None and actor.code:
                     return actor.code[:3] if not actor.code.startswith("IGO") else actor.code, "role+following-phrase"
         # "zei de premier" after "premier Rutte": the office holder named before
-        earlier = self._named_holder(token, found)
+        earlier = self._named_holder(token, found, phrase)
         if earlier is not None:
             return earlier, "role+earlier-holder"
         # envoys are by definition of another country than the one they are in, so they get none
@@ -291,15 +350,20 @@ class ActorResolver:
             return countries.most_common(1)[0][0], "role+article-country"
         return None, ""
 
-    def _named_holder(self, token: Token, found: DocActors) -> str | None:
-        """The country of the last person before `token` whose title was the same role word."""
-        word, doc = token.lemma_.lower(), token.doc
+    def _named_holder(self, token: Token, found: DocActors, phrase: Span | None = None) -> str | None:
+        """The country of the last person before `token` whose title was the same role word (or
+        role phrase: "the foreign secretary" after "Foreign Secretary David Cameron")."""
+        doc = token.doc
+        words = phrase.text.lower() if phrase is not None else None
         for actor in sorted(found.actors, key=lambda a: -a.start):
             if actor.start >= token.idx or not actor.person or not actor.code or actor.code.startswith("IGO"):
                 continue
             # the title is still a separate word here: look just before the name
-            before = doc[max(0, actor.tokens[0] - 3) : actor.tokens[1]]
-            if any(t.lemma_.lower() == word or t.lower_ == token.lower_ for t in before if t.i != token.i):
+            before = doc[max(0, actor.tokens[0] - 4) : actor.tokens[1]]
+            if words is not None:
+                if words in before.text.lower():
+                    return actor.code[:3]
+            elif any(t.lemma_.lower() == token.lemma_.lower() or t.lower_ == token.lower_ for t in before):
                 return actor.code[:3]
         return None
 
@@ -379,6 +443,13 @@ class ActorResolver:
         """Named entities the knowledge base does not know stay actors, with their NER type; a
         title before an unknown person gives a country and role."""
         for ent in doc.ents:
+            # an entity that starts with a resolved title ("House Speaker Mike Johnson" as one
+            # proper-noun run): the name is what follows the title
+            first_free = ent.start
+            while first_free < ent.end and first_free in found.by_token:
+                first_free += 1
+            if ent.start < first_free < ent.end and found.by_token[first_free - 1].person is None:
+                ent = Span(doc, first_free, ent.end, label=ent.label_)
             if any(i in found.by_token for i in range(ent.start, ent.end)):
                 # "premier Nguyen Xuan Phuc": an unknown name after a resolved title
                 continue

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 # Tokens that end a sentence, and closing quotes or brackets that may follow them.
 _FINAL = {".", "!", "?", "…", "...", "?!", "!?"}
@@ -33,4 +33,26 @@ def sentence_boundaries(doc: Doc) -> Doc:
                 first = doc[j].text[0]
                 if first.isupper() or first.isdigit() or first in "\"'“‘«(„,":
                     doc[j].is_sent_start = True
+    return doc
+
+
+@Language.component("kroniek_name_entities")
+def name_entities(doc: Doc) -> Doc:
+    """Named entities for a pipeline without an NER model (the bundled English one: no open English
+    NER corpus is available to train it): each maximal run of proper nouns becomes an entity, PER
+    when it is two to four capitalised words ("Mike Johnson"), MISC otherwise. The actor resolver
+    keeps unknown PER names as actors and resolves the rest from its knowledge base first."""
+    spans, start = [], None
+    for token in [*doc, None]:
+        inside = token is not None and token.pos_ == "PROPN" and token.text[:1].isupper()
+        if inside and start is None:
+            start = token.i
+        elif not inside and start is not None:
+            span = doc[start : token.i if token is not None else len(doc)]
+            words = [t for t in span if t.is_alpha]
+            label = "PER" if 2 <= len(span) <= 4 and len(words) == len(span) and all(
+                t.text[0].isupper() and not t.text.isupper() for t in span) else "MISC"
+            spans.append(Span(doc, span.start, span.end, label=label))
+            start = None
+    doc.ents = spans
     return doc

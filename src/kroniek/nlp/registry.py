@@ -56,6 +56,8 @@ def _load(lang: str, spec: str) -> Language:
         raise KroniekError(Errors.E010, lang=lang, reason=f"pipeline {spec!r} lacks a dependency parser")
     if "kroniek_sentences" not in nlp.pipe_names:
         nlp.add_pipe("kroniek_sentences", before="parser")
+    if "ner" not in nlp.pipe_names and "kroniek_name_entities" not in nlp.pipe_names:
+        nlp.add_pipe("kroniek_name_entities", last=True)
     return nlp
 
 
