@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test test-slow lint eval eval-actors eval-nlp bench bench-anchors model actors-data ontology-data verbforms-data clean
+.PHONY: demo test test-slow lint eval eval-actors eval-nlp bench bench-anchors model model-en actors-data ontology-data verbforms-data clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,11 +32,14 @@ eval: $(STAMP)
 eval-actors: $(STAMP)
 	$(BIN)/kroniek evaluate-actors eval/actors/*.tsv --shared $(SHARED)
 
-# Tagging, parsing and lemma scores on Alpino test, NER on CoNLL-2002 ned.testb (never trained on).
+# Tagging, parsing and lemma scores on Alpino test, NER on CoNLL-2002 ned.testb (never trained on),
+# English tagging and parsing on EWT test; words/s on one core and peak memory for each.
 eval-nlp: $(STAMP)
 	$(BIN)/python training/convert.py $(SHARED)/data build/corpus
-	$(BIN)/python -m spacy evaluate src/kroniek/nlp/models/nl build/corpus/ud-test.spacy
-	$(BIN)/python -m spacy evaluate src/kroniek/nlp/models/nl build/corpus/ner-test.spacy
+	OMP_NUM_THREADS=1 $(BIN)/python training/evaluate_nlp.py src/kroniek/nlp/models/nl build/corpus/ud-test.spacy
+	OMP_NUM_THREADS=1 $(BIN)/python training/evaluate_nlp.py src/kroniek/nlp/models/nl build/corpus/ner-test.spacy
+	$(BIN)/python training/convert_en.py $(SHARED)/data build/corpus
+	OMP_NUM_THREADS=1 $(BIN)/python training/evaluate_nlp.py src/kroniek/nlp/models/en build/corpus/en-ud-test.spacy
 
 # Throughput and memory of the whole pipeline against spaCy's own pass over the CoNLL-2002 articles (one core).
 bench: $(STAMP)
@@ -55,6 +58,14 @@ model: $(STAMP)
 		--paths.train build/corpus/ner-train.spacy --paths.dev build/corpus/ner-dev.spacy
 	rm -rf src/kroniek/nlp/models/nl
 	$(BIN)/python training/assemble.py build/ud/model-best build/ner/model-best src/kroniek/nlp/models/nl build/corpus
+
+# Rebuild the bundled English pipeline from UD English EWT (tagging, parsing, lemmas; no NER).
+model-en: $(STAMP)
+	$(BIN)/python training/convert_en.py $(SHARED)/data build/corpus
+	OMP_NUM_THREADS=1 $(BIN)/python -m spacy train training/ud.cfg -o build/ud-en --nlp.lang en \
+		--training.max_steps 6000 --paths.train build/corpus/en-ud-train.spacy --paths.dev build/corpus/en-ud-dev.spacy
+	rm -rf src/kroniek/nlp/models/en
+	$(BIN)/python training/assemble.py build/ud-en/model-best - src/kroniek/nlp/models/en build/corpus
 
 # Rebuild the knowledge-base and ontology tables from $(SHARED)/data plus our curated inputs.
 actors-data: $(STAMP)

@@ -1,0 +1,50 @@
+"""Score a pipeline on a test corpus: tagging, parsing, lemmas and NER (whatever the corpus holds),
+with words per second and the process's peak memory.
+
+Usage: OMP_NUM_THREADS=1 python training/evaluate_nlp.py PIPELINE CORPUS.spacy [--json PATH]
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import sys
+from pathlib import Path
+
+from spacy.cli.evaluate import evaluate
+
+ROWS = [("UPOS", "pos_acc"), ("morphology", "morph_acc"), ("lemma", "lemma_acc"), ("UAS", "dep_uas"),
+        ("LAS", "dep_las"), ("NER P", "ents_p"), ("NER R", "ents_r"), ("NER F", "ents_f")]
+
+
+def main(pipeline: Path, corpus: Path, json_out: Path | None) -> None:
+    scores = evaluate(str(pipeline), corpus, silent=True)
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"{pipeline.name} on {corpus.name}")
+    for name, key in ROWS:
+        if scores.get(key) is not None:
+            print(f"  {name:<12} {100 * scores[key]:6.2f}")
+    for label, s in sorted((scores.get("ents_per_type") or {}).items()):
+        print(f"  NER {label:<8} P {100 * s['p']:6.2f}  R {100 * s['r']:6.2f}  F {100 * s['f']:6.2f}")
+    print(f"  words/s      {scores['speed']:,.0f} (one process; OMP_NUM_THREADS={_threads()})")
+    print(f"  peak memory  {peak_mb:,.0f} MB")
+    if json_out is not None:
+        json_out.write_text(json.dumps({**scores, "peak_mb": peak_mb}, indent=1))
+
+
+def _threads() -> str:
+    import os
+
+    return os.environ.get("OMP_NUM_THREADS", "unset")
+
+
+if __name__ == "__main__":
+    args = sys.argv[1:]
+    out = None
+    if "--json" in args:
+        i = args.index("--json")
+        out = Path(args[i + 1])
+        del args[i : i + 2]
+    if len(args) != 2:
+        sys.exit("usage: python training/evaluate_nlp.py PIPELINE CORPUS.spacy [--json PATH]")
+    main(Path(args[0]), Path(args[1]), out)
