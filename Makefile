@@ -73,6 +73,7 @@ actors-data: $(STAMP)
 
 verbforms-data: $(STAMP)
 	$(BIN)/python training/build_verbforms.py $(SHARED)/data src/kroniek/events/data/verbforms.nl.tsv
+	$(BIN)/python training/build_verbforms.py $(SHARED)/data src/kroniek/events/data/verbforms.en.tsv
 
 ontology-data: $(STAMP)
 	$(BIN)/python training/build_ontology.py $(SHARED)/data src/kroniek/events/data/cameo.tsv

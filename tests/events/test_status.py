@@ -1,10 +1,12 @@
-"""What happened kept apart from what was negated, hypothesised, demanded or reported."""
+"""What happened kept apart from what was negated, hypothesised, demanded or reported (Dutch and
+English)."""
 
 from __future__ import annotations
 
 import pytest
 
 from kroniek.model import Document
+from kroniek.nlp.registry import bundled_path, resolve_spec
 from kroniek.pipeline import default_analyzer
 
 
@@ -27,3 +29,29 @@ def _statuses(text: str) -> set[tuple[str, str]]:
 )
 def test_status_of_an_act(text: str, code: str, status: str) -> None:
     assert (code, status) in _statuses(text)
+
+
+def _no_english_pipeline() -> bool:
+    return resolve_spec("en") == "bundled" and not (bundled_path("en") / "config.cfg").exists()
+
+
+@pytest.mark.skipif(_no_english_pipeline(), reason="no English pipeline: src/kroniek/nlp/models/en has no "
+                    "config.cfg and KRONIEK_PIPELINE_EN is not set")
+@pytest.mark.parametrize(
+    ("text", "code", "status"),
+    [
+        ("The EU imposed new sanctions on Russia on Tuesday.", "163", "asserted"),
+        ("The EU didn't impose new sanctions on Russia.", "163", "negated"),
+        ("Russia has not attacked Ukraine.", "190", "negated"),
+        ("The EU will impose new sanctions on Russia.", "163", "hypothetical"),
+        ("The EU could impose new sanctions on Russia.", "163", "hypothetical"),
+        ("If Russia continues, the EU will impose sanctions on Russia.", "163", "hypothetical"),
+        ("Russia refused to recognize Ukraine.", "054", "negated"),
+        ("Germany urged Belarus to release Kolesnikova.", "0841", "demanded"),
+        ("Ukraine said that Russia attacked Kyiv.", "190", "reported"),
+        ("Russian troops reportedly attacked Ukraine.", "190", "asserted"),
+    ],
+)
+def test_status_of_an_english_act(text: str, code: str, status: str) -> None:
+    (result,) = default_analyzer().analyze([Document("t", text, "2024-03-15", "en")])
+    assert (code, status) in {(e.cameo, e.status) for e in result.events}

@@ -65,7 +65,20 @@ def test_a_pipeline_for_another_language_is_refused(tmp_path: Path) -> None:
         load_pipeline("nl", str(path))
 
 
-def test_no_bundled_english_pipeline_says_how_to_get_one(monkeypatch) -> None:
+def test_the_bundled_english_pipeline_loads(monkeypatch) -> None:
     monkeypatch.delenv("KRONIEK_PIPELINE_EN", raising=False)
-    with pytest.raises(KroniekError, match="KRONIEK_PIPELINE_EN"):
-        load_pipeline("en")
+    nlp = load_pipeline("en")
+    assert nlp.lang == "en" and "parser" in nlp.pipe_names and "kroniek_name_entities" in nlp.pipe_names
+
+
+def test_a_missing_bundled_pipeline_says_how_to_get_one(monkeypatch, tmp_path: Path) -> None:
+    from kroniek.nlp import registry
+
+    monkeypatch.delenv("KRONIEK_PIPELINE_EN", raising=False)
+    monkeypatch.setattr(registry, "BUNDLED_DIR", tmp_path)
+    registry._load.cache_clear()
+    try:
+        with pytest.raises(KroniekError, match="KRONIEK_PIPELINE_EN"):
+            load_pipeline("en")
+    finally:
+        registry._load.cache_clear()

@@ -15,10 +15,19 @@ SUBJ_DEPS = ("nsubj", "nsubj:pass", "csubj")
 OBJ_DEPS = ("obj",)
 
 
+def _known_particles(grammar: Grammar) -> tuple[str, ...] | None:
+    """The closed list of particles of a language that fuses them with its verbs (Dutch
+    "vrijliet": the inflection prefixes); None where particles stay apart ("pull out"), so that
+    any `compound:prt` counts and the Dutch word-order fallbacks below stay off."""
+    if grammar.inflection is None or grammar.particle_position != "prefix":
+        return None
+    return grammar.inflection.prefixes
+
+
 def particle(verb: Token, grammar: Grammar) -> str | None:
     """The separable particle standing apart from its verb ("riep ... op"); only words the
     language knows as particles count, so a mis-attached "maandag" is ignored."""
-    known = grammar.inflection.prefixes if grammar.inflection else None
+    known = _known_particles(grammar)
     for child in verb.children:
         if child.dep_ == "compound:prt" and (known is None or child.lower_ in known):
             return child.lower_

@@ -50,13 +50,17 @@ def _modal(verb: Token, grammar: Grammar) -> str | None:
     words = {c.lower_ for c in aux}
     lemmas = {c.lemma_.lower() for c in aux}
     if words & grammar.reportative_forms and lemmas & grammar.perfect_auxiliaries - {"worden"}:
-        return "reportative"
+        return "reportative conditional"
     if words & grammar.reportative_forms:
         return "hypothetical"
     if lemmas & grammar.modal_verbs:
         return "hypothetical"
     if lemmas & grammar.future_auxiliaries and not (lemmas & {"gaan"} and verb.tag_ == ""):
         return "future"
+    # a hearsay adverb ("Russia reportedly moved troops"): English marks with an adverb what
+    # Dutch marks with the auxiliary "zou"
+    if any(c.dep_ == "advmod" and c.lower_ in grammar.reportative_forms for c in verb.children):
+        return "reportative adverb"
     return None
 
 
@@ -94,8 +98,8 @@ def decide(anchor: Token, grammar: Grammar, is_noun: bool = False) -> Status:
             if _negated(verb, grammar):
                 return Status("negated", f"negated by {_negator(verb, grammar)!r}", 0.9)
             modal = _modal(verb, grammar)
-            if modal == "reportative":
-                confidence, reason = 0.7, "reportative conditional"
+            if modal in ("reportative conditional", "reportative adverb"):
+                confidence, reason = 0.7, modal
             elif modal:
                 return Status("hypothetical", modal, 0.5)
             if _conditional(verb, grammar):

@@ -36,6 +36,7 @@ class DateWords:
     days_ago: dict[str, int]
     relative: dict[str, tuple[str, int]]
     past_markers: frozenset[str]
+    day_after_month: bool = False  # "March 3" (English) as well as "3 maart"
 
     @staticmethod
     @lru_cache(maxsize=4)
@@ -44,6 +45,7 @@ class DateWords:
         return DateWords(
             tuple(raw["weekdays"]), tuple(raw["months"]), dict(raw["days_ago"]),
             {k: (v[0], int(v[1])) for k, v in raw["relative"].items()}, frozenset(raw["past_markers"]),
+            bool(raw.get("day_after_month", False)),
         )
 
 
@@ -102,12 +104,20 @@ def _expression(token: Token, words: DateWords, pub: dt.date | None, pub_precisi
             back = 7
         day = pub - dt.timedelta(days=back)
         return EventDate(day.isoformat(), "day", "text", token.text)
-    if lower in words.months and nxt is not None and not _YEAR.match(nxt.lower_):
+    # a month name that is also a verb ("may", "march") counts only where it is not tagged as one
+    if (lower in words.months and nxt is not None and not _YEAR.match(nxt.lower_)
+            and token.pos_ not in ("VERB", "AUX")):
         month = words.months.index(lower) + 1
         year = pub.year if month <= pub.month else pub.year - 1
         if prev.isdigit() and 1 <= int(prev) <= 31:
             try:
                 return EventDate(dt.date(year, month, int(prev)).isoformat(), "day", "text", f"{prev} {token.text}")
+            except ValueError:
+                return None
+        if words.day_after_month and nxt.text.isdigit() and 1 <= int(nxt.text) <= 31:
+            try:
+                return EventDate(dt.date(year, month, int(nxt.text)).isoformat(), "day", "text",
+                                 f"{token.text} {nxt.text}")
             except ValueError:
                 return None
         return EventDate(f"{year}-{month:02d}", "month", "text", token.text)
