@@ -262,6 +262,8 @@ class EventCoder:
         if clause.full_lemma(head, self.grammar) not in self.grammar.demand_verbs:
             return None
         asked = [c for c in head.children if c.dep_ in ("obj", "iobj") and c != verb]
+        asked += [c for c in head.children if c.dep_.startswith("obl") and c != verb
+                  and clause.preposition(c) in self.grammar.addressee_preps]
         return next((c for c in asked if actors.at(c) is not None), None)
 
     def _actors_at(self, token: Token, actors: DocActors) -> list[Actor]:
@@ -286,6 +288,12 @@ class EventCoder:
         for child in token.children:
             if child.dep_ == "nmod" and clause.preposition(child) is None and actors.at(child) is not None:
                 return actors.at(child)
+        if token.pos_ == "NUM" or token.like_num or token.lemma_.lower() in self.grammar.quantity_words \
+                or token.lower_ in self.grammar.quantity_words:
+            # "thousands of Belarusians", "duizenden van de betogers"
+            for child in token.children:
+                if child.dep_ == "nmod" and clause.preposition(child) in self.grammar.part_preps:
+                    return actors.at(child)
         return None
 
     def _examples(self, token: Token, actors: DocActors) -> list[Actor]:

@@ -58,6 +58,9 @@ class Grammar:
     warning_verbs: frozenset[str]
     attribution_preps: frozenset[str]
     channel_preps: frozenset[str]
+    addressee_preps: frozenset[str]
+    part_preps: frozenset[str]
+    quantity_words: frozenset[str]
     inflection: Inflection | None = None
     nearby_sentences: tuple[int, int] = (2, 1)  # the `nearby` slot: sentences before, after
 
