@@ -37,6 +37,24 @@ META = {
 }
 
 
+# Knowledge-base names given to the NER as fixed entities (an entity_ruler before `ner`): country
+# and capital names as LOC, people's full names as PER. Chosen on CoNLL-2002 ned.testa (dev):
+# F1 68.75 without, 70.66 with LOC+PER, 70.23 LOC only, 70.39 LOC+MISC, 68.83 with every kind.
+RULER_KINDS = {"country": "LOC", "capital": "LOC", "person": "PER"}
+
+
+def add_gazetteer_ruler(nlp) -> int:
+    """An entity_ruler before the NER with the knowledge base's names; returns the pattern count."""
+    from kroniek.actors.kb import default_kb
+
+    patterns = sorted({(RULER_KINDS[e.kind], e.text) for e in default_kb().entries(nlp.lang)
+                       if e.kind in RULER_KINDS and len(e.text) >= 3})
+    ruler = nlp.add_pipe("entity_ruler", before="ner",
+                         config={"phrase_matcher_attr": "ORTH", "overwrite_ents": True})
+    ruler.add_patterns([{"label": label, "pattern": text} for label, text in patterns])
+    return len(patterns)
+
+
 def assemble(ud_path: Path, ner_path: Path | None, out: Path, corpus: Path) -> None:
     nlp = spacy.load(ud_path)
     dropped: list[str] = []
@@ -49,6 +67,7 @@ def assemble(ud_path: Path, ner_path: Path | None, out: Path, corpus: Path) -> N
         # the parser's tok2vec in one pipeline.
         ner_nlp.replace_listeners("tok2vec", "ner", ["model.tok2vec"])
         nlp.add_pipe("ner", source=ner_nlp)
+        add_gazetteer_ruler(nlp)
     nlp.meta.update({"version": "0.1.0", **META[nlp.lang]})
     nlp.meta.pop("performance", None)
     out.parent.mkdir(parents=True, exist_ok=True)

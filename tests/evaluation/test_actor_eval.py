@@ -72,7 +72,6 @@ def test_repo_mention_files_are_valid() -> None:
         assert rows and all(r.kind for r in rows)
 
 
-@pytest.mark.slow
 def test_actor_accuracy_meets_the_bar(shared_dir: Path) -> None:
     """The resolver gets at least 95% of the hand-coded codes right (`make eval-actors`)."""
     from kroniek.pipeline import default_analyzer
