@@ -238,10 +238,13 @@ class EventCoder:
             return self._article_country(anchor, actors, exclude)
         else:
             heads = [n for p, n in clause.phrases(anchor) if p == name]
-            if not heads and is_noun:
-                # a phrase on an event noun often hangs one level down: "beschietingen vanuit de
-                # Gazastrook op Israëlische militairen"
+            if not heads and (is_noun or deep):
+                # a phrase often hangs one level down: "beschietingen vanuit de Gazastrook op
+                # Israëlische militairen"; "sprak zijn veto uit over het voorstel" with "over ..."
+                # parsed under the next verb
                 heads = [n for d in anchor.subtree if d != anchor for p, n in clause.phrases(d) if p == name]
+                if deep and not is_noun:
+                    heads = [h for h in heads if h.i > anchor.i][:1]
         # "volgens de politie" names the source of the news, never a party to the event
         heads = [h for h in heads if clause.preposition(h) not in self.grammar.attribution_preps]
         if deep:
