@@ -360,6 +360,15 @@ class EventCoder:
                 ):
                     group = [a for a in self._actors_at(t, actors) if a.code and a not in exclude]
                     return group or [actor]
+        # the parse may cut a phrase short ("aan het tunnelnetwerk en andere infrastructuur van
+        # Hamas" with the coordination hung elsewhere): read on to the end of the phrase in the text
+        for head in heads[:1]:
+            for t in head.doc[head.i + 1 : head.sent.end]:
+                if t.is_punct or t.pos_ in ("VERB", "AUX") or clause.preposition(t) in self.grammar.attribution_preps:
+                    break
+                actor = actors.at(t)
+                if actor is not None and actor.code and actor not in exclude:
+                    return [actor]
         return []
 
     def _fill(self, specs: tuple[str, ...], anchor: Token, is_noun: bool, actors: DocActors,
