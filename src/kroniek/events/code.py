@@ -194,7 +194,13 @@ class EventCoder:
             else:
                 # the parser sometimes gives a verb two subjects; the one that is an actor wins
                 candidates = clause.subjects(anchor)
-                heads = [c for c in candidates if actors.at(c) or self._indirect(c, actors)][:1] or candidates[:1]
+                heads = [c for c in candidates if actors.at(c) or self._indirect(c, actors)][:1]
+                if not heads:
+                    # "tot Loekasjenko de gevangenen vrijliet": a conjunction read as the preposition
+                    # of the subject
+                    heads = [c for c in anchor.children if c.dep_.startswith("obl") and c.i < anchor.i
+                             and clause.preposition(c) in self.grammar.conjunction_preps
+                             and actors.at(c) is not None][:1] or candidates[:1]
         elif name in ("obj", "subj-pass"):
             obj = self._object(anchor)
             heads = [obj] if obj is not None else []

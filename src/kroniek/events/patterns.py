@@ -61,6 +61,7 @@ class Grammar:
     addressee_preps: frozenset[str]
     part_preps: frozenset[str]
     quantity_words: frozenset[str]
+    conjunction_preps: frozenset[str]
     inflection: Inflection | None = None
     nearby_sentences: tuple[int, int] = (2, 1)  # the `nearby` slot: sentences before, after
 
