@@ -251,6 +251,14 @@ class EventCoder:
                 heads = [n for d in anchor.subtree if d != anchor for p, n in clause.phrases(d) if p == name]
                 if deep and not is_noun:
                     heads = [h for h in heads if h.i > anchor.i][:1]
+            if not heads and is_noun:
+                # the phrase right after the noun's own words, hung on another word by the parser:
+                # "reactie op beschietingen vanuit de Gazastrook | op Israëlische militairen"
+                after = anchor.right_edge.i + 1
+                if after < len(anchor.doc) and anchor.doc[after].dep_ == "case" and (
+                    anchor.doc[after].lower_ == name
+                ):
+                    heads = [anchor.doc[after].head]
         # "volgens de politie" names the source of the news, never a party to the event
         heads = [h for h in heads if clause.preposition(h) not in self.grammar.attribution_preps]
         if deep:
