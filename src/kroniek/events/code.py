@@ -336,6 +336,9 @@ class EventCoder:
         sents = list(doc.sents) if around != (0, 0) else [anchor.sent]
         here = next(i for i, s in enumerate(sents) if s.start <= anchor.i < s.end)
         window = sents[max(0, here - around[0]) : here + around[1] + 1]
+        if around != (0, 0):
+            # the sentences around it only: its own sentence is the `context` slot's
+            window = [sent for sent in window if sent.start != anchor.sent.start]
         options = {id(a): a for sent in window for i in range(sent.start, sent.end)
                    if (a := actors.at(doc[i])) is not None}
         # the source's own partners ("De VS en andere westerse mogendheden") are not its other party
@@ -346,8 +349,8 @@ class EventCoder:
                         and clause.preposition(doc[a.head]) not in self.grammar.channel_preps]
         if not options_list:
             return []
-        nearest = min(options_list, key=lambda a: (abs(a.head - anchor.i) if anchor.sent.start <= a.head
-                                                   < anchor.sent.end else len(doc) + abs(a.head - anchor.i)))
+        # in its own sentence the nearest; around it, what was named before comes first
+        nearest = min(options_list, key=lambda a: (a.head > anchor.i and around != (0, 0), abs(a.head - anchor.i)))
         if around != (0, 0):
             return [nearest]
         # in the sentence, with the actors coordinated with it: "de landen Mozambique, Zimbabwe en Malawi"
