@@ -95,3 +95,20 @@ def test_recurring_last_name_refers_to_the_person() -> None:
             "Phuc ontmoet maandag premier Rutte.")
     codes = _codes(text, "2017-07-08")
     assert codes.get("Phuc") == "VNMGOV", codes
+
+
+def test_an_entity_of_whitespace_does_not_break_resolution() -> None:
+    """The NER may tag a line break inside a name; later names must still resolve (no crash)."""
+    from spacy.tokens import Span
+
+    from kroniek.actors.kb import default_kb
+    from kroniek.actors.resolve import ActorResolver
+    from kroniek.nlp.registry import load_pipeline
+
+    nlp = load_pipeline("nl")
+    doc = nlp("Rusland zweeg.\n\nDaarna sprak Jan Pieterse in Moskou.")
+    space = next(t.i for t in doc if t.is_space)
+    name = next(t.i for t in doc if t.text == "Jan")
+    doc.ents = [Span(doc, space, space + 1, label="PER"), Span(doc, name, name + 2, label="PER")]
+    found = ActorResolver(default_kb(), "nl", nlp.vocab)(doc, "2020-01-01")
+    assert any(a.text == "Jan Pieterse" for a in found.actors)

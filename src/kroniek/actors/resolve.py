@@ -515,7 +515,8 @@ class ActorResolver:
     def _same_name(found: DocActors, ent: Span) -> Actor | None:
         last = ent[-1].text
         for actor in found.actors:
-            if actor.start < ent.start_char and actor.name and actor.name.split()[-1] == last and actor.code:
+            words = (actor.name or "").split()
+            if actor.start < ent.start_char and words and words[-1] == last and actor.code:
                 return actor
         return None
 
