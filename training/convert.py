@@ -7,7 +7,9 @@ Sources (see ../shared/data/README.md):
 - CoNLL-2002 Dutch NER: ned.train -> ner-train.spacy, ned.testa -> ner-dev.spacy (tuning),
   ned.testb -> ner-test.spacy (evaluation only).
 
-Usage: python training/convert.py SHARED_DATA_DIR OUT_DIR
+Usage: python training/convert.py SHARED_DATA_DIR OUT_DIR [keep|relabel|drop [COPIES]]
+The default (keep, 1) is what the bundled pipeline was trained on; the other variants are the
+experiments described in src/kroniek/nlp/MODEL_CARD.md.
 """
 
 from __future__ import annotations
@@ -122,7 +124,7 @@ def relabel(rows: list[list[str]], mapping: dict[tuple, str]) -> list[list[str]]
     return out
 
 
-def ud_docs(data: Path, vocab, sents_per_doc: int = 10, old_train: str = "relabel",
+def ud_docs(data: Path, vocab, sents_per_doc: int = 10, old_train: str = "keep",
             current_copies: int = 1) -> tuple[list[Doc], list[Doc]]:
     """Training and test Docs. `old_train`: what to do with LassySmall 2.0 train (older guidelines):
     "relabel" to the current scheme, "keep" as annotated, "drop" it. `current_copies`: how often
@@ -186,7 +188,7 @@ def write(docs: list[Doc], path: Path) -> None:
     print(f"{path}: {len(docs)} docs, {sum(len(d) for d in docs)} tokens")
 
 
-def main(data: Path, out: Path, old_train: str = "relabel", current_copies: str = "1") -> None:
+def main(data: Path, out: Path, old_train: str = "keep", current_copies: str = "1") -> None:
     out.mkdir(parents=True, exist_ok=True)
     vocab = spacy.blank("nl").vocab
     train, test = ud_docs(data, vocab, old_train=old_train, current_copies=int(current_copies))
