@@ -12,8 +12,8 @@ the file; -DOCSTART- lines dropped), so neither tokeniser plays a part:
         the tags line up with the input tokens (ned.testb contains no '_').
   * ours: spacy.load() of src/kroniek/nlp/models/nl, one spaCy Doc per sentence built from the
     file's words (Doc(vocab, words=...)), then the pipeline's components run over those Docs.
-      - "ours ner": only `ner` and any tok2vec it listens to (our `ner` has its own tok2vec, so
-        `ner` alone); the other components are excluded at load time.
+      - "ours ner": only `ner`, any tok2vec it listens to (our `ner` has its own tok2vec) and the
+        entity ruler before it (knowledge-base names); the other components are excluded at load time.
       - "ours full": every component (tok2vec, morphologizer, parser, trainable_lemmatizer, ner).
     OMP_NUM_THREADS (and the BLAS thread variables) are set to 1 before spaCy is imported.
 
@@ -223,12 +223,13 @@ def run_frog(frog: str, sentences: list[Sentence], name: str, skip: str, workdir
 
 
 def ner_needs(model: Path) -> list[str]:
-    """Components the `ner` component needs: itself plus any tok2vec it listens to."""
+    """Components the `ner` component needs: itself, any tok2vec it listens to, and the entity
+    ruler that gives it the knowledge base's names."""
     from spacy.util import load_config
 
     config = load_config(model / "config.cfg")
     components = config["components"]
-    needed = ["ner"]
+    needed = ["ner"] + [n for n, c in components.items() if c.get("factory") == "entity_ruler"]
     tok2vec = components["ner"]["model"].get("tok2vec", {})
     if "Listener" in str(tok2vec.get("@architectures", "")):
         upstream = tok2vec.get("upstream", "*")
