@@ -112,3 +112,8 @@ def test_an_entity_of_whitespace_does_not_break_resolution() -> None:
     doc.ents = [Span(doc, space, space + 1, label="PER"), Span(doc, name, name + 2, label="PER")]
     found = ActorResolver(default_kb(), "nl", nlp.vocab)(doc, "2020-01-01")
     assert any(a.text == "Jan Pieterse" for a in found.actors)
+
+
+def test_first_and_second_person_in_a_quote_are_speaker_and_addressee() -> None:
+    codes = _codes("''Ik vraag u af te zien van geweld'', zei de Russische president Poetin tegen Biden.", "2022-02-01")
+    assert codes.get("Ik") == "RUSGOV" and codes.get("u") == "USAGOV", codes

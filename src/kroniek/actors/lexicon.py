@@ -33,6 +33,10 @@ class ActorLexicon:
     not_actors: frozenset[str]  # fixed phrases with a country adjective that name no actor
     stance_prefixes: frozenset[str]  # "pro-European", "anti-Russisch": a stance, not an actor
     igo_regions: dict[str, str]  # an organisation's adjective on a group noun names its region
+    first_person_pronouns: frozenset[str]  # in a quote: the speaker
+    second_person_pronouns: frozenset[str]  # in a quote: the one spoken to
+    speech_verbs: frozenset[str]  # lemmas of verbs that introduce a quote ("zei Nebenzia")
+    addressee_preps: frozenset[str]  # "zei ... tegen Haley": who was spoken to
 
     @staticmethod
     @lru_cache(maxsize=4)
@@ -59,6 +63,10 @@ class ActorLexicon:
             not_actors=frozenset(p.lower() for p in data.get("not_actors") or ()),
             stance_prefixes=frozenset(data.get("stance_prefixes") or ()),
             igo_regions=dict(data.get("igo_regions") or {}),
+            first_person_pronouns=frozenset(data.get("first_person_pronouns") or ()),
+            second_person_pronouns=frozenset(data.get("second_person_pronouns") or ()),
+            speech_verbs=frozenset(data.get("speech_verbs") or ()),
+            addressee_preps=frozenset(data.get("addressee_preps") or ()),
         )
 
     def strip_article(self, name: str) -> str:

@@ -118,6 +118,7 @@ class ActorResolver:
         self._entities(doc, found, countries)
         self._repeated_names(doc, found)
         self._pronouns(doc, found)
+        self._quoted_persons(doc, found)
         found.actors.sort(key=lambda a: a.start)
         return found
 
@@ -545,6 +546,35 @@ class ActorResolver:
             if previous:
                 antecedent = max(previous, key=lambda a: a.tokens[1])
                 found.add(self._refer(token, antecedent, "coref:pronoun"))
+
+    def _quoted_persons(self, doc: Doc, found: DocActors) -> None:
+        """In a quote, "ik"/"I" is the speaker and "u"/"you" the one spoken to, when the sentence
+        says who spoke to whom: "''Ik wil u vragen ...'', zei Nebenzia tegen Haley"."""
+        lex = self.lexicon
+        for sent in doc.sents:
+            speaker = addressee = None
+            for verb in sent:
+                if verb.lemma_.lower() not in lex.speech_verbs:
+                    continue
+                subj = next((c for c in verb.children if c.dep_.startswith("nsubj")), None)
+                actor = found.at(subj) if subj is not None else None
+                if actor is not None and actor.code:
+                    speaker = actor
+                    to = next((c for c in verb.children if c.dep_.startswith("obl") and any(
+                        g.dep_ == "case" and g.lower_ in lex.addressee_preps for g in c.children)), None)
+                    addressee = found.at(to) if to is not None else None
+                    break
+            if speaker is None:
+                continue
+            for token in sent:
+                if token.i in found.by_token:
+                    continue
+                word = token.lower_ if token.text != "I" else "I"
+                if word in lex.first_person_pronouns and token.i < speaker.tokens[0]:
+                    found.add(self._refer(token, speaker, "coref:quote-speaker"))
+                elif word in lex.second_person_pronouns and addressee is not None and addressee.code \
+                        and token.i < speaker.tokens[0]:
+                    found.add(self._refer(token, addressee, "coref:quote-addressee"))
 
     def _possessive(self, token: Token, found: DocActors) -> None:
         """"In zijn felicitatieboodschap ... zinspeelde Poetin": a possessive refers to the subject

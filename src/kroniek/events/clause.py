@@ -85,7 +85,7 @@ def dependents(head: Token) -> list[Token]:
     gevraagd" with "Wit-Rusland" under "heeft")."""
     out = []
     for child in head.children:
-        if child.dep_ in ("aux", "aux:pass", "cop") and head.pos_ in ("VERB", "AUX"):
+        if child.dep_ in ("aux", "aux:pass") or (child.dep_ == "cop" and head.pos_ in ("VERB", "AUX")):
             out += [g for g in child.children if g.dep_ not in ("punct",)]
         else:
             out.append(child)

@@ -34,7 +34,10 @@ _CLAUSE_DEPS = ("ROOT", "root", "conj", "xcomp", "ccomp", "advcl", "acl", "acl:r
 
 
 def _verb_like(token: Token) -> bool:
-    return token.pos_ in ("VERB", "AUX") or (token.pos_ in ("ADV", "ADJ", "X") and token.dep_ in _CLAUSE_DEPS)
+    if token.pos_ in ("VERB", "AUX") or (token.pos_ in ("ADV", "ADJ", "X") and token.dep_ in _CLAUSE_DEPS):
+        return True
+    # a word with an auxiliary is a verb whatever its tag ("Ik wil u vragen" with "vragen" as a noun)
+    return token.pos_ in ("NOUN", "ADJ", "ADV", "X") and any(c.dep_ in ("aux", "aux:pass") for c in token.children)
 
 
 @dataclass

@@ -77,7 +77,7 @@ def candidates(form: str, lemma: str, lang: str, rules: Inflection | None, depth
     """Possible infinitives of a verb form."""
     form = form.lower()
     table = form_table(lang)
-    found = {lemma.lower()}
+    found = {lemma.lower(), form}  # the form itself may be the infinitive ("wil u vragen")
     if form in table:
         found.add(table[form])
     if rules is None:
