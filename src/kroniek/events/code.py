@@ -175,11 +175,22 @@ class EventCoder:
         subj = clause.subject(anchor)
         return {w for t in clause.clause_tokens(anchor) if t != subj for w in (t.lemma_.lower(), t.lower_)}
 
+    def _causer(self, verb: Token) -> Token | None:
+        """The causative verb an infinitive depends on: "laat de wapens zwijgen", "let ... go"."""
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self.grammar.causative_verbs:
+            return verb.head
+        return None
+
     def _object(self, verb: Token) -> Token | None:
         if clause.is_passive(verb):
             subj = clause.children(verb, ("nsubj:pass", "nsubj"))
             return subj[0] if subj else None
-        return clause.direct_object(verb)
+        obj = clause.direct_object(verb)
+        if obj is None and self._causer(verb) is not None:
+            # "laat de wapens zwijgen": what is made to act is the act's object
+            subj = clause.children(verb, ("nsubj", "obj"))
+            return subj[0] if subj else None
+        return obj
 
     # -- arguments ------------------------------------------------------------------------------
     def _slot(self, spec: str, anchor: Token, is_noun: bool, actors: DocActors, exclude: list[Actor],
@@ -194,6 +205,9 @@ class EventCoder:
                 heads = [n for p, n in clause.phrases(anchor) if p in self.grammar.agent_preps]
             elif (controller := self._object_control(anchor, actors)) is not None:
                 heads = [controller]
+            elif (causer := self._causer(anchor)) is not None:
+                # "Hamas laat de wapens zwijgen": the one who makes it happen acts
+                heads = clause.subjects(causer)[:1]
             else:
                 # the parser sometimes gives a verb two subjects; the one that is an actor wins
                 candidates = clause.subjects(anchor)

@@ -62,6 +62,7 @@ class Grammar:
     part_preps: frozenset[str]
     quantity_words: frozenset[str]
     conjunction_preps: frozenset[str]
+    causative_verbs: frozenset[str]
     inflection: Inflection | None = None
     nearby_sentences: tuple[int, int] = (2, 1)  # the `nearby` slot: sentences before, after
 
