@@ -372,7 +372,33 @@ class EventCoder:
             return [nearest]
         # in the sentence, with the actors coordinated with it: "de landen Mozambique, Zimbabwe en Malawi"
         group = [a for a in self._actors_at(doc[nearest.head], actors) if a in options_list]
-        return group if nearest in group else [nearest]
+        if nearest not in group:
+            group = [nearest]
+        for listed in self._listed_with(doc, nearest, actors):
+            if listed in options_list and listed not in group:
+                group.append(listed)
+        return group
+
+    @staticmethod
+    def _listed_with(doc: Doc, actor: Actor, actors: DocActors) -> list[Actor]:
+        """Actors written in one list with `actor` ("Mozambique, Zimbabwe en Malawi"), read from the
+        text where the parse does not coordinate them."""
+        out: list[Actor] = []
+        i = actor.tokens[1]
+        while i + 1 < len(doc) and (doc[i].text == "," or doc[i].pos_ == "CCONJ"):
+            nxt = actors.at(doc[i + 1])
+            if nxt is None or not nxt.code or nxt.tokens[0] != i + 1:
+                break
+            out.append(nxt)
+            i = nxt.tokens[1]
+        i = actor.tokens[0] - 1
+        while i - 1 >= 0 and (doc[i].text == "," or doc[i].pos_ == "CCONJ"):
+            prev = actors.at(doc[i - 1])
+            if prev is None or not prev.code or prev.tokens[1] != i:
+                break
+            out.append(prev)
+            i = prev.tokens[0] - 1
+        return out
 
     @staticmethod
     def _article_country(anchor: Token, actors: DocActors, exclude: list[Actor]) -> list[Actor]:
