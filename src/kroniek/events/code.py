@@ -137,6 +137,11 @@ class EventCoder:
             return False
         if pattern.unless_obj and self._clause_words(anchor, is_noun) & pattern.unless_obj:
             return False
+        if pattern.content and not is_noun:
+            # speech coded by what was said: "zeggen dat er is gefraudeerd" is an accusation
+            said = [c for c in anchor.children if c.dep_ in ("ccomp", "xcomp", "parataxis", "advcl")]
+            if not {w for c in said for t in c.subtree for w in (t.lemma_.lower(), t.lower_)} & pattern.content:
+                return False
         for prep, nouns in pattern.prep.items():
             heads = [n for p, n in clause.phrases(anchor) if p == prep]
             obj = self._object(anchor)

@@ -24,6 +24,7 @@ class Pattern:
     obj: frozenset[str] | None = None  # required object lemmas
     unless_obj: frozenset[str] = frozenset()
     prep: dict[str, frozenset[str] | None] = field(default_factory=dict)  # required phrases
+    content: frozenset[str] = frozenset()  # words one of which the verb's complement clause must hold
     source: tuple[str, ...] = ("subj",)
     target: tuple[str, ...] = ("obj",)
     implicit_source: str | None = None
@@ -34,7 +35,7 @@ class Pattern:
     @property
     def specificity(self) -> int:
         """Patterns with more conditions win over general ones on the same word."""
-        return (self.obj is not None) * 2 + len(self.prep) * 2 + bool(self.unless_obj)
+        return (self.obj is not None) * 2 + len(self.prep) * 2 + bool(self.unless_obj) + bool(self.content) * 2
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,7 @@ def _pattern(root: str, raw: dict) -> Pattern:
         obj=_words(raw["obj"]) if raw.get("obj") else None,
         unless_obj=_words(raw.get("unless_obj")),
         prep=prep,
+        content=_words(raw.get("content")),
         source=tuple(raw.get("source") or ("subj",)),
         target=tuple(raw.get("target") or ("obj",)),
         implicit_source=raw.get("implicit_source"),
