@@ -186,11 +186,23 @@ class EventCoder:
             return verb.head
         return None
 
+    def _perfect_host(self, verb: Token) -> Token | None:
+        """"hebben een document ondertekend" parsed with the participle under its object and the
+        object under "hebben": the auxiliary that carries the clause's subject."""
+        noun = verb.head
+        if verb.dep_ == "acl" and noun.dep_ == "obj" and noun.i < verb.i and (
+            noun.head.lemma_.lower() in self.grammar.perfect_auxiliaries
+        ):
+            return noun.head
+        return None
+
     def _object(self, verb: Token) -> Token | None:
         if clause.is_passive(verb):
             subj = clause.children(verb, ("nsubj:pass", "nsubj"))
             return subj[0] if subj else None
         obj = clause.direct_object(verb)
+        if obj is None and self._perfect_host(verb) is not None:
+            return verb.head
         if obj is None and self._causer(verb) is not None:
             # "laat de wapens zwijgen": what is made to act is the act's object
             subj = clause.children(verb, ("nsubj", "obj"))
@@ -213,6 +225,11 @@ class EventCoder:
             elif (causer := self._causer(anchor)) is not None:
                 # "Hamas laat de wapens zwijgen": the one who makes it happen acts
                 heads = clause.subjects(causer)[:1]
+            elif not clause.subjects(anchor) and (host := self._perfect_host(anchor)) is not None:
+                # the subjects the parser left on the clause head, all of them: they are coordinated
+                aux_head = host.head if host.dep_.startswith("aux") else host
+                heads = [c for c in clause.subjects(host) or clause.subjects(aux_head)
+                         if actors.at(c) or self._indirect(c, actors)]
             else:
                 # the parser sometimes gives a verb two subjects; the one that is an actor wins
                 candidates = clause.subjects(anchor)
@@ -231,8 +248,7 @@ class EventCoder:
                 heads += [o for o in clause.children(anchor, ("obj",)) if o != obj]
         elif name == "subj-other":
             # "Israël en Hamas spraken af": each party acts towards the other
-            subj = clause.subject(anchor)
-            parties = [a for a in self._actors_at(subj, actors) if a.code] if subj is not None else []
+            parties = [a for a in self._slot("subj", anchor, is_noun, actors, []) if a.code]
             return parties if len(parties) > 1 else []
         elif name == "iobj":
             # the indirect object, or a second bare noun phrase ("stelde Oekraïne een ultimatum")
