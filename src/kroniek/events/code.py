@@ -170,6 +170,13 @@ class EventCoder:
                 if t != subj and t != anchor and t.pos_ not in ("ADP", "DET", "PUNCT") and clause.preposition(t) is None
                 for w in (t.lemma_.lower(), t.lower_)
             }
+        if not is_noun and not words & wanted and anchor.dep_ in ("xcomp", "advcl", "ccomp"):
+            # an infinitive's object, hung by the parser on the verb above: "spraken af om de
+            # vijandelijkheden ... te staken" -- the words between the clause's start and the verb
+            for t in reversed(anchor.doc[anchor.sent.start : anchor.i]):
+                if t.is_punct or (t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "aux:pass")):
+                    break
+                words |= {t.lemma_.lower(), t.lower_}
         return words
 
     def _clause_words(self, anchor: Token, is_noun: bool) -> set[str]:
