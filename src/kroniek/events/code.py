@@ -91,7 +91,7 @@ class EventCoder:
         verb_anchors: set[int] = set()
         for token in ctx.span:
             if _verb_like(token):
-                pattern = self._first_match(self._verb_patterns(token), token, is_noun=False)
+                pattern = self._first_match(self._verb_patterns(token), token, is_noun=False, actors=ctx.actors)
                 if pattern is not None and self._fire(pattern, token, False, ctx):
                     verb_anchors.add(token.i)
         for token in ctx.span:
@@ -100,7 +100,7 @@ class EventCoder:
             candidates = self.patterns.by_noun.get(token.lemma_.lower()) or self.patterns.by_noun.get(
                 token.lower_, ()
             )
-            pattern = self._first_match(candidates, token, is_noun=True)
+            pattern = self._first_match(candidates, token, is_noun=True, actors=ctx.actors)
             if pattern is None:
                 continue
             if token.head.i in verb_anchors and token.dep_ in ("obj", "obl", "obl:arg", "nsubj:pass"):
@@ -125,13 +125,14 @@ class EventCoder:
                     found[pattern.id] = pattern
         return tuple(sorted(found.values(), key=lambda p: -p.specificity))
 
-    def _first_match(self, candidates: tuple[Pattern, ...], token: Token, is_noun: bool) -> Pattern | None:
+    def _first_match(self, candidates: tuple[Pattern, ...], token: Token, is_noun: bool,
+                     actors: DocActors | None = None) -> Pattern | None:
         for pattern in candidates:
-            if self._conditions(pattern, token, is_noun):
+            if self._conditions(pattern, token, is_noun, actors):
                 return pattern
         return None
 
-    def _conditions(self, pattern: Pattern, anchor: Token, is_noun: bool) -> bool:
+    def _conditions(self, pattern: Pattern, anchor: Token, is_noun: bool, actors: DocActors | None = None) -> bool:
         """Whether the anchor's clause has what the pattern requires (object words, phrases)."""
         if pattern.obj is not None and not self._object_words(anchor, is_noun, pattern.obj) & pattern.obj:
             return False
@@ -151,6 +152,8 @@ class EventCoder:
                 # with the nouns given, the phrase may hang anywhere in the clause ("veroordeelde haar
                 # tot negen jaar cel" with "tot negen jaar" under "cel")
                 heads += [t for t in clause.clause_tokens(anchor) if clause.preposition(t) == prep]
+                # or right after the verb in the text, hung elsewhere ("gooide X in de cel")
+                heads += [t for t in self._words_after(anchor, actors) if clause.preposition(t) == prep]
             # the nouns may stand anywhere in the phrase: "met het herinvoeren van sancties"
             if not heads or (nouns and not any(
                 t.lemma_.lower() in nouns or t.lower_ in nouns for h in heads for t in h.subtree
@@ -192,6 +195,17 @@ class EventCoder:
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self.grammar.causative_verbs:
             return verb.head
         return None
+
+    @staticmethod
+    def _words_after(anchor: Token, actors: DocActors | None = None) -> list[Token]:
+        """The words after a verb up to the next punctuation or verb (an actor mis-tagged as a verb
+        does not count): its clause in the text."""
+        out = []
+        for t in anchor.doc[anchor.i + 1 : anchor.sent.end]:
+            if t.is_punct or (t.pos_ in ("VERB", "AUX", "SCONJ") and (actors is None or actors.at(t) is None)):
+                break
+            out.append(t)
+        return out
 
     def _perfect_host(self, verb: Token) -> Token | None:
         """"hebben een document ondertekend" parsed with the participle under its object and the
@@ -250,6 +264,11 @@ class EventCoder:
         elif name in ("obj", "subj-pass"):
             obj = self._object(anchor)
             heads = [obj] if obj is not None else []
+            if not heads and not is_noun and not passive:
+                # no object in the parse: the actor right after the verb, as Dutch and English
+                # main clauses put it ("gooide oppositiekandidaten in de cel")
+                after = [t for t in self._words_after(anchor, actors) if t.pos_ not in ("DET", "ADJ", "NUM")][:1]
+                heads = [t for t in after if actors.at(t) is not None and clause.preposition(t) is None]
             if not is_noun and not passive:
                 # several objects in the parse ("heeft Wit-Rusland om opheldering gevraagd"): any actor
                 heads += [o for o in clause.children(anchor, ("obj",)) if o != obj]
