@@ -261,6 +261,11 @@ class EventCoder:
                     heads = [c for c in anchor.children if c.dep_.startswith("obl") and c.i < anchor.i
                              and clause.preposition(c) in self.grammar.conjunction_preps
                              and actors.at(c) is not None][:1] or candidates[:1]
+                if not heads and "Fin" in anchor.morph.get("VerbForm"):
+                    # no subject in the parse: after a fronted phrase the subject follows the finite
+                    # verb ("Gisteren gingen 100.000 Wit-Russen de straat op")
+                    heads = [t for t in self._words_after(anchor, actors)
+                             if actors.at(t) is not None and clause.preposition(t) is None][:1]
         elif name in ("obj", "subj-pass"):
             obj = self._object(anchor)
             heads = [obj] if obj is not None else []
