@@ -36,8 +36,13 @@ _CLAUSE_DEPS = ("ROOT", "root", "conj", "xcomp", "ccomp", "advcl", "acl", "acl:r
 def _verb_like(token: Token) -> bool:
     if token.pos_ in ("VERB", "AUX") or (token.pos_ in ("ADV", "ADJ", "X") and token.dep_ in _CLAUSE_DEPS):
         return True
-    # a word with an auxiliary is a verb whatever its tag ("Ik wil u vragen" with "vragen" as a noun)
-    return token.pos_ in ("NOUN", "ADJ", "ADV", "X") and any(c.dep_ in ("aux", "aux:pass") for c in token.children)
+    # a word with an auxiliary, or with a subject and no copula, is a verb whatever its tag ("Ik wil u
+    # vragen", "Sinds maandag hameren buurlanden ..." with "vragen" and "hameren" tagged as nouns)
+    if token.pos_ not in ("NOUN", "ADJ", "ADV", "X"):
+        return False
+    deps = {c.dep_ for c in token.children}
+    subject_no_copula = "nsubj" in deps and "cop" not in deps
+    return bool(deps & {"aux", "aux:pass"}) or (token.dep_ in ("ROOT", "root") and subject_no_copula)
 
 
 @dataclass
@@ -152,6 +157,7 @@ class EventCoder:
                 # with the nouns given, the phrase may hang anywhere in the clause ("veroordeelde haar
                 # tot negen jaar cel" with "tot negen jaar" under "cel")
                 heads += [t for t in clause.clause_tokens(anchor) if clause.preposition(t) == prep]
+            if not is_noun and not heads:
                 # or right after the verb in the text, hung elsewhere ("gooide X in de cel")
                 heads += [t for t in self._words_after(anchor, actors) if clause.preposition(t) == prep]
             # the nouns may stand anywhere in the phrase: "met het herinvoeren van sancties"
@@ -196,13 +202,13 @@ class EventCoder:
             return verb.head
         return None
 
-    @staticmethod
-    def _words_after(anchor: Token, actors: DocActors | None = None) -> list[Token]:
+    def _words_after(self, anchor: Token, actors: DocActors | None = None) -> list[Token]:
         """The words after a verb up to the next punctuation or verb (an actor mis-tagged as a verb
         does not count): its clause in the text."""
         out = []
         for t in anchor.doc[anchor.i + 1 : anchor.sent.end]:
-            if t.is_punct or (t.pos_ in ("VERB", "AUX", "SCONJ") and (actors is None or actors.at(t) is None)):
+            if t.is_punct or (t.pos_ in ("VERB", "AUX", "SCONJ") and (actors is None or actors.at(t) is None)
+                              and t.lower_ not in self.grammar.example_markers):
                 break
             out.append(t)
         return out
@@ -261,6 +267,11 @@ class EventCoder:
                     heads = [c for c in anchor.children if c.dep_.startswith("obl") and c.i < anchor.i
                              and clause.preposition(c) in self.grammar.conjunction_preps
                              and actors.at(c) is not None][:1] or candidates[:1]
+                if not heads:
+                    # a bare noun phrase before the verb that the parser did not call a subject
+                    # ("Suu Kyi's partij ... eist dat ...")
+                    heads = [c for c in anchor.children if c.dep_ in ("obl", "nmod", "dep") and c.i < anchor.i
+                             and clause.preposition(c) is None and (actors.at(c) or self._indirect(c, actors))][:1]
                 if not heads and "Fin" in anchor.morph.get("VerbForm"):
                     # no subject in the parse: after a fronted phrase the subject follows the finite
                     # verb ("Gisteren gingen 100.000 Wit-Russen de straat op")
@@ -320,6 +331,9 @@ class EventCoder:
                 heads = [n for d in anchor.subtree if d != anchor for p, n in clause.phrases(d) if p == name]
                 if deep and not is_noun:
                     heads = [h for h in heads if h.i > anchor.i][:1]
+            if not heads and not is_noun and not deep:
+                # the phrase right after the verb in the text, hung elsewhere by the parser
+                heads = [t for t in self._words_after(anchor, actors) if clause.preposition(t) == name][:1]
             if not heads and is_noun:
                 # the phrase right after the noun's own words, hung on another word by the parser:
                 # "reactie op beschietingen vanuit de Gazastrook | op Israëlische militairen"
@@ -369,7 +383,7 @@ class EventCoder:
         if token.lower_ in self.grammar.relative_pronouns and token.head.dep_ == "acl:relcl":
             return actors.at(token.head.head)
         for child in token.children:
-            if child.dep_ in ("appos", "flat", "flat:name", "compound") and actors.at(child) is not None:
+            if child.dep_ in ("appos", "flat", "flat:name", "compound", "fixed") and actors.at(child) is not None:
                 return actors.at(child)
         for child in token.children:
             if child.dep_ == "nmod" and clause.preposition(child) is None and actors.at(child) is not None:
@@ -385,7 +399,8 @@ class EventCoder:
     def _examples(self, token: Token, actors: DocActors) -> list[Actor]:
         """"buurlanden zoals Polen en Litouwen": the named examples are the actors."""
         out: list[Actor] = []
-        for child in token.children:
+        # the examples may hang one level down: "buurlanden van Belarus zoals Polen en Litouwen"
+        for child in [*token.children, *(g for c in token.children if c.dep_ == "nmod" for g in c.children)]:
             marked = any(c.lower_ in self.grammar.example_markers for c in child.children if c.dep_ in ("mark", "case"))
             if marked:
                 for t in (child, *child.conjuncts):

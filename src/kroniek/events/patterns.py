@@ -35,7 +35,8 @@ class Pattern:
     @property
     def specificity(self) -> int:
         """Patterns with more conditions win over general ones on the same word."""
-        return (self.obj is not None) * 2 + len(self.prep) * 2 + bool(self.unless_obj) + bool(self.content) * 2
+        preps = sum(3 if nouns else 2 for nouns in self.prep.values())  # a phrase with its nouns named is narrower
+        return (self.obj is not None) * 2 + preps + bool(self.unless_obj) + bool(self.content) * 2
 
 
 @dataclass(frozen=True)
