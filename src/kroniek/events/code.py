@@ -532,6 +532,8 @@ class EventCoder:
         status = decide(anchor, self.grammar, is_noun)
         if status.status == "reported" and status.speaker is not None:
             status = self._own_side(status, status.speaker, sources, actors)
+        if status.status == "demanded" and status.verb in self.grammar.order_verbs and status.speaker is not None:
+            status = self._ordered(status, status.speaker, sources, actors)
         when = event_date(clause.clause_tokens(anchor) if not is_noun else anchor.subtree, ctx.doc_date,
                           self.grammar.lang)
         cameo = self.ontology.get(pattern.code)
@@ -564,6 +566,15 @@ class EventCoder:
         said_by = actors.at(speaker)
         if said_by is not None and said_by.code and any(s.code and s.code[:3] == said_by.code[:3] for s in sources):
             return Status("asserted", "told by its own side", 0.8)
+        return status
+
+    @staticmethod
+    def _ordered(status: Status, asker: Token, sources: list[Actor], actors: DocActors) -> Status:
+        """An order to one's own side ("Erdogan droeg zijn minister op de ambassadeurs uit te zetten")
+        is coded as the act: the state acts through its minister."""
+        by = actors.at(asker)
+        if by is not None and by.code and any(s.code and s.code[:3] == by.code[:3] for s in sources):
+            return Status("asserted", "ordered by its own side", 0.8)
         return status
 
     @staticmethod

@@ -65,6 +65,7 @@ class Grammar:
     quantity_words: frozenset[str]
     conjunction_preps: frozenset[str]
     causative_verbs: frozenset[str]
+    order_verbs: frozenset[str]
     inflection: Inflection | None = None
     nearby_sentences: tuple[int, int] = (2, 1)  # the `nearby` slot: sentences before, after
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from kroniek.events.clause import clause_tokens, full_lemma
+from kroniek.events.clause import clause_tokens, full_lemma, subject
 from kroniek.events.patterns import Grammar
 
 
@@ -21,7 +21,8 @@ class Status:
     status: str
     reason: str = ""
     confidence: float = 1.0
-    speaker: Token | None = None  # for reported speech: the subject of the speech verb
+    speaker: Token | None = None  # for reported speech: the subject of the speech verb; for a demand: who asked
+    verb: str = ""  # the lemma of the speech or demand verb
 
 
 _NEGATABLE = ("advmod", "det", "neg", "amod", "obj", "nsubj", "nsubj:pass")
@@ -115,7 +116,8 @@ def decide(anchor: Token, grammar: Grammar, is_noun: bool = False) -> Status:
         if (lemma in grammar.demand_verbs or lemma in grammar.demand_nouns) and token.dep_ in (
             "xcomp", "ccomp", "obj", "obl", "obl:arg", "nmod", "acl", "iobj", "advcl",
         ):
-            return Status("demanded", f"asked for by {lemma!r}", 0.8)
+            asker = subject(head)
+            return Status("demanded", f"asked for by {lemma!r}", 0.8, asker, lemma)
         if lemma in grammar.warning_verbs and token.dep_ in ("ccomp", "xcomp", "obl", "obl:arg", "advcl"):
             return Status("hypothetical", f"announced by {lemma!r}", 0.5)
         if lemma in grammar.speech_verbs and token.dep_ in ("ccomp", "parataxis"):
