@@ -537,6 +537,7 @@ class EventCoder:
         when = event_date(clause.clause_tokens(anchor) if not is_noun else anchor.subtree, ctx.doc_date,
                           self.grammar.lang)
         cameo = self.ontology.get(pattern.code)
+        location = self._location(anchor, is_noun, actors)
         for source, target in product(sources, targets):
             if source.code == target.code:
                 continue
@@ -549,7 +550,7 @@ class EventCoder:
                 source=source, target=target, cameo=cameo.code, cameo_name=cameo.name_en, root=cameo.root,
                 quad_class=cameo.quad_class, goldstein=cameo.goldstein,
                 plover={"event_type": cameo.plover_type, "mode": cameo.plover_mode},
-                date=when.date, date_precision=when.precision, location=None, status=status.status,
+                date=when.date, date_precision=when.precision, location=location, status=status.status,
                 evidence=self._evidence(anchor, source, target, pattern),
                 confidence=round(0.9 * status.confidence, 2),
                 extra={"date_source": when.source, "status_reason": status.reason},
@@ -560,6 +561,27 @@ class EventCoder:
         if not trace.events:
             trace.reason = "source and target are the same actor"
         return bool(trace.events)
+
+    def _location(self, anchor: Token, is_noun: bool, actors: DocActors) -> dict | None:
+        """Where the clause says the act took place: a place name in a locative phrase ("in Minsk",
+        "in de Gazastrook"), with its country when the knowledge base knows the place. No
+        coordinates: ../shared/data holds no gazetteer with them (lat/lon stay null)."""
+        phrases = list(clause.phrases(anchor))
+        if not is_noun:
+            phrases += [(clause.preposition(t), t) for t in self._words_after(anchor, actors)
+                        if clause.preposition(t) is not None]
+        places = {e.start: e for e in anchor.doc.ents if e.label_ == "LOC"}
+        for prep, head in phrases:
+            if prep not in self.grammar.locative_preps:
+                continue
+            actor = actors.at(head)
+            if actor is not None and actor.code and (actor.rule or "").split(":")[-1] in ("capital", "country"):
+                country = actor.code[:3] if not actor.code.startswith("IGO") else None
+                return {"name": actor.text, "country": country, "lat": None, "lon": None}
+            entity = next((e for start, e in places.items() if start <= head.i < e.end), None)
+            if entity is not None:
+                return {"name": entity.text, "country": None, "lat": None, "lon": None}
+        return None
 
     def _own_side(self, status: Status, speaker: Token, sources: list[Actor], actors: DocActors) -> Status:
         """An act told by the actor's own side ("Hamas stopt, meldt een woordvoerder") is asserted."""

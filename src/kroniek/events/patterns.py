@@ -66,6 +66,7 @@ class Grammar:
     conjunction_preps: frozenset[str]
     causative_verbs: frozenset[str]
     order_verbs: frozenset[str]
+    locative_preps: frozenset[str]
     inflection: Inflection | None = None
     nearby_sentences: tuple[int, int] = (2, 1)  # the `nearby` slot: sentences before, after
 
