@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
 DATA = Path(__file__).parent / "data"
+_CONTAINERS = {"frozenset": frozenset, "tuple": tuple, "dict": dict}
 
 
 @dataclass(frozen=True)
@@ -41,33 +42,17 @@ class ActorLexicon:
     @staticmethod
     @lru_cache(maxsize=4)
     def load(lang: str) -> ActorLexicon:
-        data = yaml.safe_load((DATA / f"lexicon.{lang}.yaml").read_text(encoding="utf-8"))
-        return ActorLexicon(
-            articles=tuple(data["articles"]),
-            of_preps=frozenset(data["of_preps"]),
-            person_pronouns=frozenset(data["person_pronouns"]),
-            plural_pronouns=frozenset(data["plural_pronouns"]),
-            possessive_pronouns=frozenset(data["possessive_pronouns"]),
-            group_nouns=frozenset(data["group_nouns"]),
-            foreign_roles=frozenset(data["foreign_roles"]),
-            inhabitants_role=data["inhabitants_role"],
-            plural_suffixes=tuple(data["plural_suffixes"]),
-            compound_links=tuple(data["compound_links"]),
-            compound_heads_excluded=frozenset(data["compound_heads_excluded"]),
-            person_heads=frozenset(data["person_heads"]),
-            role_adjectives=dict(data["role_adjectives"]),
-            former_prefixes=frozenset(data["former_prefixes"]),
-            former_role=data["former_role"],
-            home_country=data.get("home_country"),
-            home_roles=frozenset(data.get("home_roles") or ()),
-            not_actors=frozenset(p.lower() for p in data.get("not_actors") or ()),
-            stance_prefixes=frozenset(data.get("stance_prefixes") or ()),
-            igo_regions=dict(data.get("igo_regions") or {}),
-            first_person_pronouns=frozenset(data.get("first_person_pronouns") or ()),
-            second_person_pronouns=frozenset(data.get("second_person_pronouns") or ()),
-            speech_verbs=frozenset(data.get("speech_verbs") or ()),
-            addressee_preps=frozenset(data.get("addressee_preps") or ()),
-        )
+        """The language's lexicon file; every field above must be a key there (null where unused)."""
+        path = DATA / f"lexicon.{lang}.yaml"
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        values = {}
+        for f in fields(ActorLexicon):
+            if f.name not in data:
+                raise KeyError(f"{path}: missing key {f.name!r}")
+            raw = data[f.name]
+            kind = str(f.type).split("[")[0]
+            values[f.name] = _CONTAINERS[kind](raw or ()) if kind in _CONTAINERS else raw
+        return ActorLexicon(**values)
 
     def strip_article(self, name: str) -> str:
         """ "het Kremlin" -> "Kremlin": the parser attaches the article, the name is the match."""
