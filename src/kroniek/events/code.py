@@ -157,8 +157,10 @@ class EventCoder:
                 # with the nouns given, the phrase may hang anywhere in the clause ("veroordeelde haar
                 # tot negen jaar cel" with "tot negen jaar" under "cel")
                 heads += [t for t in clause.clause_tokens(anchor) if clause.preposition(t) == prep]
-            if not is_noun and not heads:
-                # or right after the verb in the text, hung elsewhere ("gooide X in de cel")
+            if not is_noun and not heads and (nouns or not clause.children(anchor, ("obj",))):
+                # or right after the verb in the text, hung elsewhere ("gooide X in de cel"); a phrase
+                # with any noun only when the verb has no object it could belong to ("called it a
+                # day for ...")
                 heads += [t for t in self._words_after(anchor, actors) if clause.preposition(t) == prep]
             # the nouns may stand anywhere in the phrase: "met het herinvoeren van sancties"
             if not heads or (nouns and not any(
