@@ -1,0 +1,31 @@
+"""The training recipe runs end to end on a small budget (slow: `make test-slow`)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kroniek.nlp.registry import load_pipeline
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.slow
+def test_the_recipe_trains_a_pipeline_kroniek_can_load(shared_dir: Path, tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    subprocess.run([sys.executable, "training/convert.py", str(shared_dir / "data"), str(corpus)],
+                   cwd=REPO, check=True, capture_output=True)
+    # a few steps on the small dev slice: the recipe, not the accuracy, is under test
+    subprocess.run([sys.executable, "-m", "spacy", "train", "training/ud.cfg", "-o", str(tmp_path / "ud"),
+                    "--training.max_steps", "20", "--training.eval_frequency", "10",
+                    "--paths.train", str(corpus / "ud-dev.spacy"), "--paths.dev", str(corpus / "ud-dev.spacy")],
+                   cwd=REPO, check=True, capture_output=True)
+    out = tmp_path / "assembled"
+    subprocess.run([sys.executable, "training/assemble.py", str(tmp_path / "ud" / "model-last"), "-", str(out),
+                    str(corpus)], cwd=REPO, check=True, capture_output=True)
+    nlp = load_pipeline("nl", str(out))
+    doc = nlp("Rusland annexeerde de Krim. De EU legde sancties op.")
+    assert len(list(doc.sents)) == 2 and all(t.dep_ for t in doc)
