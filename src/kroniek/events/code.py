@@ -448,6 +448,19 @@ class EventCoder:
                 group.append(listed)
         return group
 
+    def _about_people(self, anchor: Token, is_noun: bool, pattern: Pattern) -> bool:
+        """Whether the act's patient is people ("andere leden", "200 mensen", "hij"), not things
+        ("houdt minder water vast", "de zetels vastzetten")."""
+        patient = None if is_noun else self._object(anchor)
+        if patient is None or patient.pos_ != "NOUN":
+            return True  # no patient in the parse, or a name or pronoun: nothing says it is a thing
+        words = (patient.lemma_.lower(), patient.lower_)
+        if pattern.obj and any(w in pattern.obj for w in words):
+            return True  # the object belongs to the phrase ("het land uitzetten")
+        return (any(w in self.grammar.person_nouns for w in words)
+                or any(w.endswith(tuple(self.grammar.person_suffixes)) for w in words)
+                or any(c.pos_ == "NUM" or c.like_num for c in patient.children))
+
     @staticmethod
     def _listed_with(doc: Doc, actor: Actor, actors: DocActors) -> list[Actor]:
         """Actors written in one list with `actor` ("Mozambique, Zimbabwe en Malawi"), read from the
@@ -516,7 +529,8 @@ class EventCoder:
         ctx.traces.append(trace)
         sources = self._fill(pattern.source, anchor, is_noun, actors, [])
         targets = self._fill(pattern.target, anchor, is_noun, actors, sources, pattern.obj)
-        if not sources and not targets and pattern.implicit_source and pattern.implicit_target and actors.main_country:
+        if (not sources and not targets and pattern.implicit_source and pattern.implicit_target
+                and actors.main_country and self._about_people(anchor, is_noun, pattern)):
             # "Andere leden werden opgepakt": both sides implicit, in the country the article is about
             targets = [self._implicit(actors.main_country, pattern.implicit_target, anchor)]
         if not sources and pattern.implicit_source and targets:

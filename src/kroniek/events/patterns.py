@@ -67,6 +67,8 @@ class Grammar:
     causative_verbs: frozenset[str]
     order_verbs: frozenset[str]
     locative_preps: frozenset[str]
+    person_nouns: frozenset[str]
+    person_suffixes: frozenset[str]
     inflection: Inflection | None = None
     nearby_sentences: tuple[int, int] = (2, 1)  # the `nearby` slot: sentences before, after
 
