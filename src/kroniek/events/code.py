@@ -452,8 +452,12 @@ class EventCoder:
         """Whether the act's patient is people ("andere leden", "200 mensen", "hij"), not things
         ("houdt minder water vast", "de zetels vastzetten")."""
         patient = None if is_noun else self._object(anchor)
-        if patient is None or patient.pos_ != "NOUN":
-            return True  # no patient in the parse, or a name or pronoun: nothing says it is a thing
+        if patient is None:
+            # a passive without its subject in the parse may still be about people; an active verb
+            # with no object is intransitive ("de druk blijft aanhouden")
+            return not is_noun and clause.is_passive(anchor)
+        if patient.pos_ != "NOUN":
+            return True  # a name or pronoun: nothing says it is a thing
         words = (patient.lemma_.lower(), patient.lower_)
         if pattern.obj and any(w in pattern.obj for w in words):
             return True  # the object belongs to the phrase ("het land uitzetten")
