@@ -38,6 +38,7 @@ class ActorLexicon:
     second_person_pronouns: frozenset[str]  # in a quote: the one spoken to
     speech_verbs: frozenset[str]  # lemmas of verbs that introduce a quote ("zei Nebenzia")
     addressee_preps: frozenset[str]  # "zei ... tegen Haley": who was spoken to
+    name_particles: frozenset[str]  # "Van Oosterom": particles that belong to a surname
 
     @staticmethod
     @lru_cache(maxsize=4)

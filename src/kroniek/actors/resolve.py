@@ -90,7 +90,6 @@ class ActorResolver:
         for word in self.roles:
             if " " in word:
                 self.role_matcher.add(word, [tokenizer.make_doc(word)])
-        self._doc_people: set[str] = set()
 
     # -- the public entry point -------------------------------------------------------------
     def __call__(self, doc: Doc, date: str | None) -> DocActors:
@@ -99,10 +98,11 @@ class ActorResolver:
         countries = self._context_countries(doc, matches)
         found.main_country = countries.most_common(1)[0][0] if countries else None
         seen_people: dict[str, Actor] = {}
-        self._doc_people = {e.person for m, s, e_ in matches for e in self.entries.get(doc[s:e_].text.lower(), [])[:1]
-                            if e.kind == "person" and _case_fits(e.text, doc[s].text)}
+        # people named in full anywhere in the document: a headline's surname may come first
+        named = {e.person for _, s, end in matches for e in self.entries.get(doc[s:end].text.lower(), [])[:1]
+                 if e.kind == "person" and _case_fits(e.text, doc[s].text)}
         for span in filter_spans([Span(doc, s, e, label=m) for m, s, e in matches]):
-            actor = self._from_entries(doc, span, date, seen_people)
+            actor = self._from_entries(doc, span, date, seen_people, named)
             if actor is not None:
                 found.add(actor)
                 if actor.person:
@@ -123,7 +123,7 @@ class ActorResolver:
         return found
 
     # -- gazetteer ----------------------------------------------------------------------------
-    def _pick(self, key: str, token: Token, seen_people: dict[str, Actor]) -> Entry | None:
+    def _pick(self, key: str, token: Token, seen_people: dict[str, Actor], named: set[str]) -> Entry | None:
         """The entry a matched text stands for: capitalised names only for proper names, and an
         ambiguous surname only after the full name or right after a title."""
         for entry in self.entries.get(key, []):
@@ -135,8 +135,7 @@ class ActorResolver:
                 continue  # "Mike Johnson" (and a later "Johnson") is not Boris Johnson
             if entry.kind == "surname" and entry.ambiguous:
                 # a headline's surname may come before the body's full name
-                if (entry.person not in seen_people and entry.person not in self._doc_people
-                        and not self._after_title(token)):
+                if entry.person not in seen_people and entry.person not in named and not self._after_title(token):
                     continue
             return entry
         return None
@@ -161,8 +160,9 @@ class ActorResolver:
                 return True
         return False
 
-    def _from_entries(self, doc: Doc, span: Span, date: str | None, seen: dict[str, Actor]) -> Actor | None:
-        entry = self._pick(span.label_, span[0], seen)
+    def _from_entries(self, doc: Doc, span: Span, date: str | None, seen: dict[str, Actor],
+                      named: set[str]) -> Actor | None:
+        entry = self._pick(span.label_, span[0], seen, named)
         if entry is None:
             return None
         head = span.root
@@ -465,7 +465,7 @@ class ActorResolver:
                 span = doc[title.tokens[0] : ent.end]
                 found.add(self._actor(span, title.code, "title+unknown-name", name=ent.text, head=title.head))
                 continue
-            earlier = self._same_name(found, ent)
+            earlier = self._earlier_bearer(found, ent[-1].text, ent.start_char, min_words=1)
             if earlier is not None:
                 found.add(self._actor(ent, earlier.code, "coref:surname", name=earlier.name, label=ent.label_))
                 continue
@@ -492,32 +492,28 @@ class ActorResolver:
     def _repeated_names(self, doc: Doc, found: DocActors) -> None:
         """The last name of an unknown person found earlier refers to that person when it recurs
         ("premier Nguyen Xuan Phuc" ... "Phuc ontmoet"), even where NER missed it."""
-        names: dict[str, Actor] = {}
-        for actor in list(found.actors):
-            if actor.code and actor.name and " " in actor.name.strip() and actor.rule != "coref:pronoun":
-                names.setdefault(_fold(actor.name.split()[-1]), actor)
-        if not names:
-            return
         for token in doc:
-            earlier = names.get(_fold(token.text))
-            if earlier is None or token.i in found.by_token or token.idx < earlier.end:
+            if token.i in found.by_token or not token.text[:1].isupper():
                 continue
-            if not token.text[:1].isupper():
+            earlier = self._earlier_bearer(found, token.text, token.idx, min_words=2)
+            if earlier is None:
                 continue
             start = token.i
             # "Van Oosterom": a name particle before the surname belongs to it
-            while start > 0 and doc[start - 1].text.lower() in ("van", "de", "der", "den", "von", "la", "le") \
-                    and doc[start - 1].text[:1].isupper() and doc[start - 1].i not in found.by_token:
+            while start > 0 and doc[start - 1].lower_ in self.lexicon.name_particles \
+                    and doc[start - 1].text[:1].isupper() and start - 1 not in found.by_token:
                 start -= 1
             found.add(self._actor(doc[start : token.i + 1], earlier.code, "coref:surname", name=earlier.name,
                                   person=earlier.person, wikidata=earlier.wikidata))
 
     @staticmethod
-    def _same_name(found: DocActors, ent: Span) -> Actor | None:
-        last = ent[-1].text
+    def _earlier_bearer(found: DocActors, last: str, before: int, min_words: int) -> Actor | None:
+        """The first actor before offset `before` whose name (of at least `min_words` words) ends
+        in `last`, compared without case and accents."""
         for actor in found.actors:
             words = (actor.name or "").split()
-            if actor.start < ent.start_char and words and words[-1] == last and actor.code:
+            if (actor.end <= before and actor.code and len(words) >= min_words and actor.rule != "coref:pronoun"
+                    and _fold(words[-1]) == _fold(last)):
                 return actor
         return None
 
@@ -569,10 +565,11 @@ class ActorResolver:
             for token in sent:
                 if token.i in found.by_token:
                     continue
-                word = token.lower_ if token.text != "I" else "I"
-                if word in lex.first_person_pronouns and token.i < speaker.tokens[0]:
+                # as written in the lexicon: "ik" and "I" alike
+                words = {token.text, token.lower_}
+                if words & lex.first_person_pronouns and token.i < speaker.tokens[0]:
                     found.add(self._refer(token, speaker, "coref:quote-speaker"))
-                elif word in lex.second_person_pronouns and addressee is not None and addressee.code \
+                elif words & lex.second_person_pronouns and addressee is not None and addressee.code \
                         and token.i < speaker.tokens[0]:
                     found.add(self._refer(token, addressee, "coref:quote-addressee"))
 
