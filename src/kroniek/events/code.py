@@ -148,9 +148,9 @@ class EventCoder:
             said = [c for c in anchor.children if c.dep_ in ("ccomp", "xcomp", "parataxis", "advcl")]
             if not {w for c in said for t in c.subtree for w in (t.lemma_.lower(), t.lower_)} & pattern.content:
                 return False
+        obj = self._object(anchor) if pattern.prep else None
         for prep, nouns in pattern.prep.items():
             heads = [n for p, n in clause.phrases(anchor) if p == prep]
-            obj = self._object(anchor)
             if obj is not None:
                 heads += [n for p, n in clause.phrases(obj) if p == prep]
             if nouns and not is_noun:
@@ -161,7 +161,7 @@ class EventCoder:
                 # or right after the verb in the text, hung elsewhere ("gooide X in de cel"); a phrase
                 # with any noun only when the verb has no object it could belong to ("called it a
                 # day for ...")
-                heads += [t for t in self._words_after(anchor, actors) if clause.preposition(t) == prep]
+                heads += self._phrases_after(anchor, actors, prep)
             # the nouns may stand anywhere in the phrase: "met het herinvoeren van sancties"
             if not heads or (nouns and not any(
                 t.lemma_.lower() in nouns or t.lower_ in nouns for h in heads for t in h.subtree
@@ -215,6 +215,21 @@ class EventCoder:
             out.append(t)
         return out
 
+    def _phrases_after(self, anchor: Token, actors: DocActors | None, prep: str | None = None) -> list[Token]:
+        """Heads of the prepositional phrases (with `prep`, or any) in the text after a verb, for
+        phrases the parser hung on another word."""
+        return [t for t in self._words_after(anchor, actors)
+                if (p := clause.preposition(t)) is not None and (prep is None or p == prep)]
+
+    def _actor_after(self, anchor: Token, actors: DocActors, adjacent: bool) -> list[Token]:
+        """The first actor in the text after a verb that stands in no phrase: where Dutch and English
+        put a subject after a fronted phrase, or (`adjacent`: nothing but articles, adjectives and
+        numbers before it) an object."""
+        words = self._words_after(anchor, actors)
+        if adjacent:
+            words = [t for t in words if t.pos_ not in ("DET", "ADJ", "NUM")][:1]
+        return [t for t in words if actors.at(t) is not None and clause.preposition(t) is None][:1]
+
     def _perfect_host(self, verb: Token) -> Token | None:
         """"hebben een document ondertekend" parsed with the participle under its object and the
         object under "hebben": the auxiliary that carries the clause's subject."""
@@ -260,33 +275,13 @@ class EventCoder:
                 heads = [c for c in clause.subjects(host) or clause.subjects(aux_head)
                          if actors.at(c) or self._indirect(c, actors)]
             else:
-                # the parser sometimes gives a verb two subjects; the one that is an actor wins
-                candidates = clause.subjects(anchor)
-                heads = [c for c in candidates if actors.at(c) or self._indirect(c, actors)][:1]
-                if not heads:
-                    # "tot Loekasjenko de gevangenen vrijliet": a conjunction read as the preposition
-                    # of the subject
-                    heads = [c for c in anchor.children if c.dep_.startswith("obl") and c.i < anchor.i
-                             and clause.preposition(c) in self.grammar.conjunction_preps
-                             and actors.at(c) is not None][:1] or candidates[:1]
-                if not heads:
-                    # a bare noun phrase before the verb that the parser did not call a subject
-                    # ("Suu Kyi's partij ... eist dat ...")
-                    heads = [c for c in anchor.children if c.dep_ in ("obl", "nmod", "dep") and c.i < anchor.i
-                             and clause.preposition(c) is None and (actors.at(c) or self._indirect(c, actors))][:1]
-                if not heads and "Fin" in anchor.morph.get("VerbForm"):
-                    # no subject in the parse: after a fronted phrase the subject follows the finite
-                    # verb ("Gisteren gingen 100.000 Wit-Russen de straat op")
-                    heads = [t for t in self._words_after(anchor, actors)
-                             if actors.at(t) is not None and clause.preposition(t) is None][:1]
+                heads = self._subject_heads(anchor, actors)
         elif name in ("obj", "subj-pass"):
             obj = self._object(anchor)
             heads = [obj] if obj is not None else []
             if not heads and not is_noun and not passive:
-                # no object in the parse: the actor right after the verb, as Dutch and English
-                # main clauses put it ("gooide oppositiekandidaten in de cel")
-                after = [t for t in self._words_after(anchor, actors) if t.pos_ not in ("DET", "ADJ", "NUM")][:1]
-                heads = [t for t in after if actors.at(t) is not None and clause.preposition(t) is None]
+                # no object in the parse ("gooide oppositiekandidaten in de cel")
+                heads = self._actor_after(anchor, actors, adjacent=True)
             if not is_noun and not passive:
                 # several objects in the parse ("heeft Wit-Rusland om opheldering gevraagd"): any actor
                 heads += [o for o in clause.children(anchor, ("obj",)) if o != obj]
@@ -335,7 +330,7 @@ class EventCoder:
                     heads = [h for h in heads if h.i > anchor.i][:1]
             if not heads and not is_noun and not deep:
                 # the phrase right after the verb in the text, hung elsewhere by the parser
-                heads = [t for t in self._words_after(anchor, actors) if clause.preposition(t) == name][:1]
+                heads = self._phrases_after(anchor, actors, name)[:1]
             if not heads and is_noun:
                 # the phrase right after the noun's own words, hung on another word by the parser:
                 # "reactie op beschietingen vanuit de Gazastrook | op Israëlische militairen"
@@ -355,6 +350,29 @@ class EventCoder:
         # leaves the slot to the next one the pattern names
         own = {a.code for a in exclude}
         return [a for a in found if a.code and a not in exclude and a.code not in own]
+
+    def _subject_heads(self, anchor: Token, actors: DocActors) -> list[Token]:
+        """An active verb's subject: an actor among the parsed subjects (the parser sometimes gives a
+        verb two), else what the parser mistook for something else, else the first parsed subject."""
+        candidates = clause.subjects(anchor)
+        heads = [c for c in candidates if actors.at(c) or self._indirect(c, actors)][:1]
+        if heads:
+            return heads
+        before = [c for c in anchor.children if c.i < anchor.i and actors.at(c) is not None
+                  or c.i < anchor.i and self._indirect(c, actors) is not None]
+        # "tot Loekasjenko de gevangenen vrijliet": a conjunction read as the subject's preposition
+        heads = [c for c in before if c.dep_.startswith("obl")
+                 and clause.preposition(c) in self.grammar.conjunction_preps and actors.at(c) is not None][:1]
+        if heads or candidates:
+            return heads or candidates[:1]
+        # a bare noun phrase before the verb that the parser did not call a subject ("Suu Kyi's
+        # partij ... eist dat ...")
+        heads = [c for c in before if c.dep_ in ("obl", "nmod", "dep") and clause.preposition(c) is None][:1]
+        if not heads and "Fin" in anchor.morph.get("VerbForm"):
+            # after a fronted phrase the subject follows the finite verb ("Gisteren gingen 100.000
+            # Wit-Russen de straat op")
+            heads = self._actor_after(anchor, actors, adjacent=False)
+        return heads
 
     def _object_control(self, verb: Token, actors: DocActors) -> Token | None:
         """"riep de EU op sancties op te leggen": the one asked is the subject of the act asked for."""
@@ -509,8 +527,8 @@ class EventCoder:
         # the parse may cut a phrase short ("aan het tunnelnetwerk en andere infrastructuur van
         # Hamas" with the coordination hung elsewhere): read on to the end of the phrase in the text
         for head in heads[:1]:
-            for t in head.doc[head.i + 1 : head.sent.end]:
-                if t.is_punct or t.pos_ in ("VERB", "AUX") or clause.preposition(t) in self.grammar.attribution_preps:
+            for t in self._words_after(head, actors):
+                if clause.preposition(t) in self.grammar.attribution_preps:
                     break
                 actor = actors.at(t)
                 if actor is not None and actor.code and actor not in exclude:
@@ -588,8 +606,7 @@ class EventCoder:
         coordinates: ../shared/data holds no gazetteer with them (lat/lon stay null)."""
         phrases = list(clause.phrases(anchor))
         if not is_noun:
-            phrases += [(clause.preposition(t), t) for t in self._words_after(anchor, actors)
-                        if clause.preposition(t) is not None]
+            phrases += [(clause.preposition(t), t) for t in self._phrases_after(anchor, actors)]
         places = {e.start: e for e in anchor.doc.ents if e.label_ == "LOC"}
         for prep, head in phrases:
             if prep not in self.grammar.locative_preps:
