@@ -18,7 +18,7 @@ import csv
 import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -152,7 +152,7 @@ def _locate(text: str, gold: GoldMention) -> GoldMention:
         start = text.find(gold.mention, start + 1)
         if start < 0:
             raise _bad(gold.where, f"{gold.mention!r} occurs fewer than {gold.nth} times in {gold.doc}")
-    return GoldMention(**{**gold.__dict__, "start": start, "end": start + len(gold.mention)})
+    return replace(gold, start=start, end=start + len(gold.mention))
 
 
 def documents_for(files: Iterable[Path], shared: Path | None) -> tuple[list[Document], dict[str, list[GoldMention]]]:

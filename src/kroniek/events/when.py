@@ -68,6 +68,14 @@ def publication(doc_date: str | None) -> EventDate:
     return EventDate(doc_date, precision, "publication")
 
 
+def _day(year: int, month: int, day: str, evidence: str) -> EventDate | None:
+    """A day of a month named in the text; None when there is no such day."""
+    try:
+        return EventDate(dt.date(year, month, int(day)).isoformat(), "day", "text", evidence)
+    except ValueError:
+        return None
+
+
 def event_date(tokens: Iterable[Token], doc_date: str | None, lang: str) -> EventDate:
     """The most specific time expression among the clause's tokens, resolved against doc_date."""
     words = DateWords.load(lang)
@@ -109,17 +117,10 @@ def _expression(token: Token, words: DateWords, pub: dt.date | None, pub_precisi
             and token.pos_ not in ("VERB", "AUX")):
         month = words.months.index(lower) + 1
         year = pub.year if month <= pub.month else pub.year - 1
-        if prev.isdigit() and 1 <= int(prev) <= 31:
-            try:
-                return EventDate(dt.date(year, month, int(prev)).isoformat(), "day", "text", f"{prev} {token.text}")
-            except ValueError:
-                return None
-        if words.day_after_month and nxt.text.isdigit() and 1 <= int(nxt.text) <= 31:
-            try:
-                return EventDate(dt.date(year, month, int(nxt.text)).isoformat(), "day", "text",
-                                 f"{token.text} {nxt.text}")
-            except ValueError:
-                return None
+        if prev.isdigit() and 1 <= int(prev) <= 31:  # "3 maart"
+            return _day(year, month, prev, f"{prev} {token.text}")
+        if words.day_after_month and nxt.text.isdigit() and 1 <= int(nxt.text) <= 31:  # "March 3"
+            return _day(year, month, nxt.text, f"{token.text} {nxt.text}")
         return EventDate(f"{year}-{month:02d}", "month", "text", token.text)
     phrase = f"{prev} {lower}"
     if phrase in words.relative:
