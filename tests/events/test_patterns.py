@@ -10,7 +10,7 @@ import pytest
 from kroniek.events.ontology import default_ontology
 from kroniek.events.patterns import load_patterns
 from kroniek.model import Document
-from kroniek.nlp.registry import bundled_path, resolve_spec
+from kroniek.nlp.registry import unavailable
 from kroniek.pipeline import default_analyzer
 
 LANGS = ("nl", "en")
@@ -62,21 +62,12 @@ def test_known_failures_are_few(lang: str) -> None:
     assert sum(bool(p.known_failure) for p in patterns) <= len(patterns) // 10
 
 
-def _no_pipeline(lang: str) -> str:
-    """Why the language's pipeline is not here ("" when it is): without the bundled pipeline and
-    without KRONIEK_PIPELINE_<LANG>, its examples cannot run."""
-    if resolve_spec(lang) == "bundled" and not (bundled_path(lang) / "config.cfg").exists():
-        return (f"no {lang!r} pipeline: {bundled_path(lang)} has no config.cfg and "
-                f"KRONIEK_PIPELINE_{lang.upper()} is not set (point it at a trained pipeline to run these)")
-    return ""
-
-
 def _example_cases() -> list:
     """Every pattern of every language; those with a documented known failure are expected to fail
     (strictly, so a parser or coder fix that makes them pass shows up and the note can go)."""
     cases = []
     for lang in LANGS:
-        missing = _no_pipeline(lang)
+        missing = unavailable(lang)
         for p in _patterns(lang):
             marks = [pytest.mark.skip(reason=missing)] if missing else []
             if p.known_failure:

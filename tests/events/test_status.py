@@ -6,12 +6,12 @@ from __future__ import annotations
 import pytest
 
 from kroniek.model import Document
-from kroniek.nlp.registry import bundled_path, resolve_spec
+from kroniek.nlp.registry import unavailable
 from kroniek.pipeline import default_analyzer
 
 
-def _statuses(text: str) -> set[tuple[str, str]]:
-    (result,) = default_analyzer().analyze([Document("t", text, "2024-03-15", "nl")])
+def _statuses(text: str, lang: str = "nl") -> set[tuple[str, str]]:
+    (result,) = default_analyzer().analyze([Document("t", text, "2024-03-15", lang)])
     return {(e.cameo, e.status) for e in result.events}
 
 
@@ -31,12 +31,7 @@ def test_status_of_an_act(text: str, code: str, status: str) -> None:
     assert (code, status) in _statuses(text)
 
 
-def _no_english_pipeline() -> bool:
-    return resolve_spec("en") == "bundled" and not (bundled_path("en") / "config.cfg").exists()
-
-
-@pytest.mark.skipif(_no_english_pipeline(), reason="no English pipeline: src/kroniek/nlp/models/en has no "
-                    "config.cfg and KRONIEK_PIPELINE_EN is not set")
+@pytest.mark.skipif(bool(unavailable("en")), reason=unavailable("en"))
 @pytest.mark.parametrize(
     ("text", "code", "status"),
     [
@@ -53,6 +48,5 @@ def _no_english_pipeline() -> bool:
     ],
 )
 def test_status_of_an_english_act(text: str, code: str, status: str) -> None:
-    (result,) = default_analyzer().analyze([Document("t", text, "2024-03-15", "en")])
-    assert (code, status) in {(e.cameo, e.status) for e in result.events}
+    assert (code, status) in _statuses(text, "en")
 

@@ -1,4 +1,4 @@
-"""Event dates from Dutch time words, relative to the publication date."""
+"""Event dates from Dutch and English time words, relative to the publication date."""
 
 from __future__ import annotations
 
@@ -6,11 +6,11 @@ import spacy
 
 from kroniek.events.when import event_date
 
-NLP = spacy.blank("nl")
+BLANK = {lang: spacy.blank(lang) for lang in ("nl", "en")}
 
 
-def _date(text: str, pub: str | None = "2020-08-12"):
-    return event_date(list(NLP(text)), pub, "nl")
+def _date(text: str, pub: str | None = "2020-08-12", lang: str = "nl"):
+    return event_date(list(BLANK[lang](text)), pub, lang)
 
 
 def test_weekday_is_the_last_such_day_before_publication() -> None:
@@ -45,35 +45,28 @@ def test_relative_words_need_a_day_precise_publication_date() -> None:
 
 
 # -- English (dates.en.yaml) --------------------------------------------------------------------
-NLP_EN = spacy.blank("en")
-
-
-def _date_en(text: str, pub: str | None = "2020-08-12"):
-    return event_date(list(NLP_EN(text)), pub, "en")
-
-
 def test_english_weekdays_and_relative_days() -> None:
     # 2020-08-12 is a Wednesday
-    assert _date_en("was arrested on Tuesday").date == "2020-08-11"
-    assert _date_en("last Wednesday").date == "2020-08-05"
-    assert _date_en("was released yesterday").date == "2020-08-11"
+    assert _date("was arrested on Tuesday", lang="en").date == "2020-08-11"
+    assert _date("last Wednesday", lang="en").date == "2020-08-05"
+    assert _date("was released yesterday", lang="en").date == "2020-08-11"
 
 
 def test_english_months_years_and_relative_periods() -> None:
-    assert _date_en("after the annexation in 2014").date == "2014"
-    assert _date_en("visited Minsk in June 2014").date == "2014-06"
-    assert _date_en("announced last year").date == "2019"
-    assert _date_en("met last week").date == "2020-08-03"
-    assert _date_en("protests over the weekend").date == "2020-08-08"
+    assert _date("after the annexation in 2014", lang="en").date == "2014"
+    assert _date("visited Minsk in June 2014", lang="en").date == "2014-06"
+    assert _date("announced last year", lang="en").date == "2019"
+    assert _date("met last week", lang="en").date == "2020-08-03"
+    assert _date("protests over the weekend", lang="en").date == "2020-08-08"
 
 
 def test_english_day_after_the_month() -> None:
-    assert _date_en("was arrested on March 3").date == "2020-03-03"
-    assert _date_en("was arrested on 3 March in Minsk").date == "2020-03-03"
-    assert _date_en("was arrested in March.").date == "2020-03"
+    assert _date("was arrested on March 3", lang="en").date == "2020-03-03"
+    assert _date("was arrested on 3 March in Minsk", lang="en").date == "2020-03-03"
+    assert _date("was arrested in March.", lang="en").date == "2020-03"
 
 
 def test_the_modal_may_is_no_month() -> None:
-    doc = NLP_EN("Russia may attack")
+    doc = BLANK["en"]("Russia may attack")
     doc[1].pos_ = "AUX"
     assert event_date(list(doc), "2020-08-12", "en").source == "publication"

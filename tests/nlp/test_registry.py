@@ -9,7 +9,8 @@ import spacy
 from spacy.training import Example
 
 from kroniek.errors import KroniekError
-from kroniek.nlp.registry import load_pipeline, resolve_spec
+from kroniek.nlp import registry
+from kroniek.nlp.registry import load_pipeline, resolve_spec, unavailable
 
 
 def _tiny_parser_pipeline(path: Path, lang: str = "nl") -> Path:
@@ -69,14 +70,14 @@ def test_the_bundled_english_pipeline_loads(monkeypatch) -> None:
     monkeypatch.delenv("KRONIEK_PIPELINE_EN", raising=False)
     nlp = load_pipeline("en")
     assert nlp.lang == "en" and "parser" in nlp.pipe_names and "kroniek_name_entities" in nlp.pipe_names
+    assert unavailable("en") == ""
 
 
 def test_a_missing_bundled_pipeline_says_how_to_get_one(monkeypatch, tmp_path: Path) -> None:
-    from kroniek.nlp import registry
-
     monkeypatch.delenv("KRONIEK_PIPELINE_EN", raising=False)
     monkeypatch.setattr(registry, "BUNDLED_DIR", tmp_path)
     registry._load.cache_clear()
+    assert "KRONIEK_PIPELINE_EN" in unavailable("en")
     try:
         with pytest.raises(KroniekError, match="KRONIEK_PIPELINE_EN"):
             load_pipeline("en")

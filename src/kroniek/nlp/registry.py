@@ -61,6 +61,15 @@ def _load(lang: str, spec: str) -> Language:
     return nlp
 
 
+def unavailable(lang: str) -> str:
+    """Why no pipeline would load for a language without a spec ("" when one would): no bundled
+    pipeline and no KRONIEK_PIPELINE_<LANG>."""
+    if resolve_spec(lang) == "bundled" and not (bundled_path(lang) / "config.cfg").exists():
+        return (f"no {lang!r} pipeline: {bundled_path(lang)} has no config.cfg and "
+                f"KRONIEK_PIPELINE_{lang.upper()} is not set")
+    return ""
+
+
 def load_pipeline(lang: str = "nl", spec: str | None = None) -> Language:
     """The spaCy Language kroniek uses for a language (loaded once per process and spec)."""
     return _load(lang, resolve_spec(lang, spec))
