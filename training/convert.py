@@ -74,6 +74,30 @@ def grouped(docs: list[Doc], n: int) -> list[Doc]:
 CLOSED_CLASSES = frozenset({"ADP", "AUX", "CCONJ", "DET", "NUM", "PRON", "PUNCT", "SCONJ", "ADV"})
 
 
+def aligned_annotations(ud: Path) -> Iterator[tuple[list[list[str]], list[list[str]]]]:
+    """(LassySmall 2.0 rows, current-release rows) of each sentence in both, matched by its words."""
+    old = {tuple(r[1] for r in rows): rows for _, rows in read_conllu(ud / "nl_lassysmall-ud2.0-train.conllu")}
+    shared = set((ud / "lassysmall-current-in-2.0-train.txt").read_text().split())
+    for name in ("nl_lassysmall-ud-dev.conllu", "nl_lassysmall-ud-test.conllu"):
+        for sid, rows in read_conllu(ud / name):
+            before = old.get(tuple(r[1] for r in rows)) if sid in shared else None
+            if before is not None:
+                yield before, rows
+
+
+def guideline_agreement(ud: Path) -> dict[str, float]:
+    """How far the two annotations of the same sentences agree: heads (UAS), heads and labels (LAS),
+    UPOS, as if one were the other's parse."""
+    tokens = heads = labelled = pos = 0
+    for before, rows in aligned_annotations(ud):
+        for a, b in zip(before, rows, strict=True):
+            tokens += 1
+            heads += a[6] == b[6]
+            labelled += a[6] == b[6] and a[7] == b[7]
+            pos += a[3] == b[3]
+    return {"tokens": tokens, "UAS": heads / tokens, "LAS": labelled / tokens, "UPOS": pos / tokens}
+
+
 def guideline_map(ud: Path, min_count: int = 3, min_share: float = 0.6) -> dict[tuple, str]:
     """How the current UD Dutch release relabels what LassySmall 2.0 annotated, learned from the
     sentences that are in both (the 1,409 listed in lassysmall-current-in-2.0-train.txt): for a
@@ -81,26 +105,20 @@ def guideline_map(ud: Path, min_count: int = 3, min_share: float = 0.6) -> dict[
     UPOS and word (falling back to label and UPOS, then to the label alone). Old and new agree
     on only 71% of labelled attachments and 94% of UPOS tags on those sentences: trained on the old
     labels, a parser learns a scheme the Alpino test set does not use."""
-    old = {tuple(r[1] for r in rows): rows for _, rows in read_conllu(ud / "nl_lassysmall-ud2.0-train.conllu")}
-    shared = set((ud / "lassysmall-current-in-2.0-train.txt").read_text().split())
     counts: dict[tuple, Counter] = {}
-    for name in ("nl_lassysmall-ud-dev.conllu", "nl_lassysmall-ud-test.conllu"):
-        for sid, rows in read_conllu(ud / name):
-            before = old.get(tuple(r[1] for r in rows)) if sid in shared else None
-            if before is None:
+    for before, rows in aligned_annotations(ud):
+        for a, b in zip(before, rows, strict=True):
+            if a[6] != b[6]:
                 continue
-            for a, b in zip(before, rows, strict=True):
-                if a[6] != b[6]:
-                    continue
-                # word-level keys only for closed classes: "zijn" DET -> PRON generalises, a noun
-                # that happened to stand in a name ("museum" -> PROPN) does not
-                closed = a[3] in CLOSED_CLASSES
-                dep_keys = [("dep", a[7], a[3], a[1].lower())] if closed else []
-                pos_keys = [("pos", a[3], a[1].lower())] if closed else []
-                for key in (*dep_keys, ("dep", a[7], a[3]), ("dep", a[7])):
-                    counts.setdefault(key, Counter())[b[7]] += 1
-                for key in (*pos_keys, ("pos", a[3])):
-                    counts.setdefault(key, Counter())[b[3]] += 1
+            # word-level keys only for closed classes: "zijn" DET -> PRON generalises, a noun
+            # that happened to stand in a name ("museum" -> PROPN) does not
+            closed = a[3] in CLOSED_CLASSES
+            dep_keys = [("dep", a[7], a[3], a[1].lower())] if closed else []
+            pos_keys = [("pos", a[3], a[1].lower())] if closed else []
+            for key in (*dep_keys, ("dep", a[7], a[3]), ("dep", a[7])):
+                counts.setdefault(key, Counter())[b[7]] += 1
+            for key in (*pos_keys, ("pos", a[3])):
+                counts.setdefault(key, Counter())[b[3]] += 1
     mapping = {}
     for key, c in counts.items():
         label, n = c.most_common(1)[0]
@@ -205,7 +223,11 @@ def main(data: Path, out: Path, old_train: str = "keep", current_copies: str = "
     write(ner_docs(conll / "ned.testb", vocab), out / "ner-test.spacy")
 
 
-if __name__ == "__main__":
+if __name__ == "__main__" and sys.argv[1:2] == ["--agreement"]:
+    # python training/convert.py --agreement SHARED_DATA_DIR: how far LassySmall 2.0 and the current
+    # release agree on the sentences in both
+    print(guideline_agreement(Path(sys.argv[2]) / "ud_dutch"))
+elif __name__ == "__main__":
     if len(sys.argv) not in (3, 4, 5) or (len(sys.argv) >= 4 and sys.argv[3] not in ("relabel", "keep", "drop")):
         sys.exit("usage: python training/convert.py SHARED_DATA_DIR OUT_DIR [relabel|keep|drop [COPIES]]")
     main(Path(sys.argv[1]), Path(sys.argv[2]), *sys.argv[3:])
