@@ -281,17 +281,17 @@ def evaluate(
     def code(article: dict) -> list[dict]:
         document = Document(doc_id=article["id"], text=article["text"], date=article.get("date"),
                             lang=article.get("lang") or "nl")
-        records: list[dict] = []
-        for result in analyzer.analyze([document]):
-            if isinstance(result, KroniekError):
-                raise result
-            records += [e.record() for e in result.events]
-        return records
+        return [e.record() for result in analyzer.analyze_strict([document]) for e in result.events]
 
     try:
         report = evaluate_dir(gold_dir, code)
     except KroniekError as err:
         raise _usage(str(err)) from None
+    _print_report(report, json_out)
+
+
+def _print_report(report: Any, json_out: bool) -> None:
+    """An evaluation report as a table, or as JSON with --json."""
     typer.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=1) if json_out else report.format_table())
 
 
@@ -312,19 +312,14 @@ def evaluate_actors(
     analyzer = Analyzer(pipelines={"nl": pipeline} if pipeline else None)
 
     def resolve(documents: list[Document]) -> dict[str, list[Actor]]:
-        found: dict[str, list[Actor]] = {}
-        for result in analyzer.analyze(documents):
-            if isinstance(result, KroniekError):
-                raise result
-            found[result.document.doc_id] = result.actors
-        return found
+        return {result.document.doc_id: result.actors for result in analyzer.analyze_strict(documents)}
 
     shared = shared or Path(os.environ.get("KRONIEK_SHARED", "../shared"))
     try:
         report = evaluate_mentions(files, shared if shared.is_dir() else None, resolve)
     except KroniekError as err:
         raise _usage(str(err)) from None
-    typer.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=1) if json_out else report.format_table())
+    _print_report(report, json_out)
 
 
 @app.command()

@@ -74,6 +74,13 @@ class Analyzer:
         if batch:
             yield from self._batch(batch, keep_doc)
 
+    def analyze_strict(self, documents: Iterable[Document]) -> Iterator[Analysis]:
+        """Code documents where every one must code (evaluation): the first error is raised."""
+        for result in self.analyze(documents):
+            if isinstance(result, KroniekError):
+                raise result
+            yield result
+
     def _batch(self, documents: list[Document], keep_doc: bool) -> Iterator[Analysis | InputError]:
         by_lang: dict[str, list[Document]] = {}
         for document in documents:

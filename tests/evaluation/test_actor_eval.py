@@ -79,7 +79,7 @@ def test_actor_accuracy_meets_the_bar(shared_dir: Path) -> None:
     analyzer = default_analyzer()
 
     def resolve(documents: list[Document]) -> dict[str, list[Actor]]:
-        return {r.document.doc_id: r.actors for r in analyzer.analyze(documents)}
+        return {r.document.doc_id: r.actors for r in analyzer.analyze_strict(documents)}
 
     report = evaluate_mentions(sorted((REPO / "eval" / "actors").glob("*.tsv")), shared_dir, resolve)
     assert report.to_dict()["overall"]["accuracy"] >= 0.95, report.format_table()
