@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test test-slow lint eval eval-actors eval-nlp bench bench-anchors model model-en actors-data ontology-data verbforms-data clean
+.PHONY: demo test test-slow lint eval eval-actors eval-nlp bench bench-anchors model model-corpus model-ud model-ner model-en actors-data ontology-data verbforms-data clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -49,15 +49,26 @@ bench: $(STAMP)
 bench-anchors: $(STAMP)
 	$(BIN)/python benchmarks/frog_anchor.py $(SHARED)/data
 
-# Rebuild the bundled Dutch pipeline from the open corpora in $(SHARED)/data (about an hour on 2 cores).
-model: $(STAMP)
-	$(BIN)/python training/convert.py $(SHARED)/data build/corpus
-	OMP_NUM_THREADS=1 $(BIN)/python -m spacy train training/ud.cfg -o build/ud \
-		--paths.train build/corpus/ud-train.spacy --paths.dev build/corpus/ud-dev.spacy
-	OMP_NUM_THREADS=1 $(BIN)/python -m spacy train training/ner.cfg -o build/ner \
-		--paths.train build/corpus/ner-train.spacy --paths.dev build/corpus/ner-dev.spacy
-	rm -rf src/kroniek/nlp/models/nl
-	$(BIN)/python training/assemble.py build/ud/model-best build/ner/model-best src/kroniek/nlp/models/nl build/corpus
+# Rebuild the bundled Dutch pipeline from the open corpora in $(SHARED)/data. `make -j2 model` trains
+# the tagger/parser/lemmatizer and the NER side by side (about an hour on 2 cores). MODEL_BUILD and
+# MODEL_OUT rebuild elsewhere to compare with the bundled pipeline without replacing it.
+MODEL_BUILD ?= build
+MODEL_OUT ?= src/kroniek/nlp/models/nl
+
+model: model-ud model-ner
+	rm -rf $(MODEL_OUT)
+	$(BIN)/python training/assemble.py $(MODEL_BUILD)/ud/model-best $(MODEL_BUILD)/ner/model-best $(MODEL_OUT) $(MODEL_BUILD)/corpus
+
+model-corpus: $(STAMP)
+	$(BIN)/python training/convert.py $(SHARED)/data $(MODEL_BUILD)/corpus
+
+model-ud: model-corpus
+	OMP_NUM_THREADS=1 $(BIN)/python -m spacy train training/ud.cfg -o $(MODEL_BUILD)/ud \
+		--paths.train $(MODEL_BUILD)/corpus/ud-train.spacy --paths.dev $(MODEL_BUILD)/corpus/ud-dev.spacy
+
+model-ner: model-corpus
+	OMP_NUM_THREADS=1 $(BIN)/python -m spacy train training/ner.cfg -o $(MODEL_BUILD)/ner \
+		--paths.train $(MODEL_BUILD)/corpus/ner-train.spacy --paths.dev $(MODEL_BUILD)/corpus/ner-dev.spacy
 
 # Rebuild the bundled English pipeline from UD English EWT (tagging, parsing, lemmas; no NER).
 model-en: $(STAMP)

@@ -19,6 +19,7 @@ def _event(**changes: Any) -> Event:
         plover={"event_type": "AID", "mode": "asylum"}, date="2020-08-11", date_precision="day",
         location={"name": "Vilnius", "country": "LTU", "lat": 54.69, "lon": 25.28}, status="asserted",
         evidence={"start": 3100, "end": 3180, "rule": "nl:opvangen"}, confidence=0.82,
+        extra={"location_source": "geonames:593116"},
     )  # fmt: skip
     fields.update(changes)
     return Event(**fields)
@@ -34,5 +35,6 @@ def records() -> list[dict[str, Any]]:
                quad_class=3, goldstein=-2.0, evidence={"start": 3200, "end": 3230, "rule": "nl:protest"},
                source=Actor("Wit-Rusland", 3200, 3211, "BLRGOV", "Belarus\tgov", "BLR")).record(),
         _event(sentence_index=0, source=Actor("de EU", 10, 15, "IGOEUREEC", "European Union"),
-               date="2020-08", date_precision="month").record(),
+               date="2020-08", date_precision="month", extra={"location_source": "country"},
+               location={"name": "Litouwen", "country": "LTU", "lat": 55.0, "lon": 24.0}).record(),
     ]  # fmt: skip

@@ -27,6 +27,7 @@ def test_gdelt_rows_have_the_58_columns(records):
     assert (row["QuadClass"], row["GoldsteinScale"]) == ("2", "7.0")
     place = (row["ActionGeo_FullName"], row["ActionGeo_Lat"], row["ActionGeo_Long"])
     assert place == ("Vilnius", "54.69", "25.28")
+    assert (row["ActionGeo_Type"], row["ActionGeo_FeatureID"]) == ("4", "593116")  # a world city
     assert row["SOURCEURL"] == "https://example.org/b"
 
 
@@ -38,6 +39,8 @@ def test_gdelt_fills_what_is_missing_sensibly(records):
     assert no_target["Actor1Name"] == "Belarus gov"  # tabs would break the unquoted format
     assert igo["Actor1KnownGroupCode"] == "EEC" and igo["SQLDATE"] == "20200801"
     assert igo["IsRootEvent"] == "1" and no_target["IsRootEvent"] == "0"
+    assert (igo["ActionGeo_Type"], igo["ActionGeo_FeatureID"]) == ("1", "")  # a country's centroid
+    assert no_target["ActionGeo_Type"] == ""
     assert no_target["SOURCEURL"] == "belarus_nl"  # no URL given: the doc_id
 
 

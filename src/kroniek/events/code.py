@@ -19,6 +19,7 @@ from kroniek.events.ontology import Ontology
 from kroniek.events.patterns import Pattern, PatternSet
 from kroniek.events.status import Status, decide
 from kroniek.events.when import event_date
+from kroniek.events.where import Place, gazetteer
 from kroniek.model import Actor, Event
 
 
@@ -30,6 +31,14 @@ def _country(actor: Actor) -> str | None:
 
 
 # Clause heads the tagger sometimes mislabels ("vrijliet" as an adverb) are still tried as verbs.
+def _located(name: str, country: str | None, place: Place | None) -> tuple[dict, str | None]:
+    """The event record's location and where its coordinates come from."""
+    return (
+        {"name": name, "country": country, "lat": place.lat if place else None, "lon": place.lon if place else None},
+        place.source if place else None,
+    )
+
+
 _CLAUSE_DEPS = ("ROOT", "root", "conj", "xcomp", "ccomp", "advcl", "acl", "acl:relcl", "parataxis")
 
 
@@ -310,8 +319,12 @@ class EventCoder:
         elif name == "poss":
             heads = [c for c in anchor.children if c.dep_ in ("nmod:poss", "det:poss")]
         elif name == "clause":
+            # the first party the content names; a place it names ("vanuit de Gazastrook", "in
+            # Syrië") is where things happen, not whom the statement or promise concerns
+            places = self.grammar.locative_preps | self.grammar.origin_preps
             return self._first_in(
-                [c for c in anchor.children if c.dep_ in ("xcomp", "ccomp", "acl", "advcl")], actors, exclude, anchor
+                [c for c in anchor.children if c.dep_ in ("xcomp", "ccomp", "acl", "advcl")], actors, exclude, anchor,
+                skip_preps=places,
             )
         elif name == "context":
             return self._nearest_other(anchor, actors, exclude)
@@ -514,10 +527,16 @@ class EventCoder:
                           rule="context:article-country", head=anchor.i, tokens=(anchor.i, anchor.i))]
         return []
 
-    def _first_in(self, heads: list[Token], actors: DocActors, exclude: list[Actor], anchor: Token) -> list[Actor]:
-        """The first actor inside the phrases, with the actors coordinated with it."""
+    def _first_in(self, heads: list[Token], actors: DocActors, exclude: list[Actor], anchor: Token,
+                  skip_preps: frozenset[str] = frozenset()) -> list[Actor]:
+        """The first actor inside the phrases, with the actors coordinated with it (none in a phrase
+        of `skip_preps`)."""
+        skipped = {d.i for h in heads for t in h.subtree if clause.preposition(t) in skip_preps
+                   for d in t.subtree} if skip_preps else set()  # fmt: skip
         for head in heads:
             for t in sorted(head.subtree, key=lambda t: t.i):
+                if t.i in skipped:
+                    continue
                 actor = actors.at(t)
                 if actor is not None and actor.code and actor not in exclude and not (
                     actor.tokens[0] <= anchor.i < actor.tokens[1]
@@ -528,7 +547,7 @@ class EventCoder:
         # Hamas" with the coordination hung elsewhere): read on to the end of the phrase in the text
         for head in heads[:1]:
             for t in self._words_after(head, actors):
-                if clause.preposition(t) in self.grammar.attribution_preps:
+                if clause.preposition(t) in self.grammar.attribution_preps | skip_preps:
                     break
                 actor = actors.at(t)
                 if actor is not None and actor.code and actor not in exclude:
@@ -575,7 +594,7 @@ class EventCoder:
         when = event_date(clause.clause_tokens(anchor) if not is_noun else anchor.subtree, ctx.doc_date,
                           self.grammar.lang)
         cameo = self.ontology.get(pattern.code)
-        location = self._location(anchor, is_noun, actors)
+        location, location_source = self._location(anchor, is_noun, actors)
         for source, target in product(sources, targets):
             if source.code == target.code:
                 continue
@@ -591,7 +610,8 @@ class EventCoder:
                 date=when.date, date_precision=when.precision, location=location, status=status.status,
                 evidence=self._evidence(anchor, source, target, pattern),
                 confidence=round(0.9 * status.confidence, 2),
-                extra={"date_source": when.source, "status_reason": status.reason},
+                extra={"date_source": when.source, "status_reason": status.reason,
+                       "location_source": location_source},
             )
             trace.events.append(event)
             ctx.events.append(event)
@@ -600,10 +620,10 @@ class EventCoder:
             trace.reason = "source and target are the same actor"
         return bool(trace.events)
 
-    def _location(self, anchor: Token, is_noun: bool, actors: DocActors) -> dict | None:
+    def _location(self, anchor: Token, is_noun: bool, actors: DocActors) -> tuple[dict | None, str | None]:
         """Where the clause says the act took place: a place name in a locative phrase ("in Minsk",
-        "in de Gazastrook"), with its country when the knowledge base knows the place. No
-        coordinates: ../shared/data holds no gazetteer with them (lat/lon stay null)."""
+        "in de Gazastrook"), with its country and coordinates from the offline gazetteer; the second
+        value says where the coordinates come from (`geonames:ID`, `country`, or None: not found)."""
         phrases = list(clause.phrases(anchor))
         if not is_noun:
             phrases += [(clause.preposition(t), t) for t in self._phrases_after(anchor, actors)]
@@ -612,13 +632,19 @@ class EventCoder:
             if prep not in self.grammar.locative_preps:
                 continue
             actor = actors.at(head)
-            if actor is not None and actor.code and (actor.rule or "").split(":")[-1] in ("capital", "country"):
+            kind = (actor.rule or "").split(":")[-1] if actor is not None and actor.code else None
+            if kind in ("capital", "country"):
                 country = actor.code[:3] if not actor.code.startswith("IGO") else None
-                return {"name": actor.text, "country": country, "lat": None, "lon": None}
+                if kind == "country":
+                    place = gazetteer().country(country) if country else None
+                else:
+                    place = gazetteer().city(actor.text, country) or gazetteer().city(actor.name or "", country)
+                return _located(actor.text, country, place)
             entity = next((e for start, e in places.items() if start <= head.i < e.end), None)
             if entity is not None:
-                return {"name": entity.text, "country": None, "lat": None, "lon": None}
-        return None
+                place = gazetteer().city(entity.text)
+                return _located(entity.text, place.country if place else None, place)
+        return None, None
 
     def _own_side(self, status: Status, speaker: Token, sources: list[Actor], actors: DocActors) -> Status:
         """An act told by the actor's own side ("Hamas stopt, meldt een woordvoerder") is asserted."""

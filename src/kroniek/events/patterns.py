@@ -67,6 +67,7 @@ class Grammar:
     causative_verbs: frozenset[str]
     order_verbs: frozenset[str]
     locative_preps: frozenset[str]
+    origin_preps: frozenset[str]
     person_nouns: frozenset[str]
     person_suffixes: frozenset[str]
     inflection: Inflection | None = None

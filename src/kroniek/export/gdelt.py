@@ -75,7 +75,15 @@ def gdelt_row(record: Mapping[str, Any], url: str | None = None) -> dict[str, st
     place = record.get("location")
     if place:
         # GDELT's geo country codes are FIPS 10-4; ours are ISO alpha-3, so that cell stays empty.
-        row["ActionGeo_Type"] = "4" if place.get("name") else "1"
+        # GDELT's types: 1 country, 3 US city, 4 world city; its feature ids are GNS/GNIS ones,
+        # ours GeoNames ids (from the event's location_source, "geonames:ID").
+        source = record.get("location_source") or ""
+        if source == "country":
+            row["ActionGeo_Type"] = "1"
+        elif place.get("name"):
+            row["ActionGeo_Type"] = "3" if place.get("country") == "USA" else "4"
+        if source.startswith("geonames:"):
+            row["ActionGeo_FeatureID"] = source.split(":", 1)[1]
         row["ActionGeo_FullName"] = _cell(place.get("name"))
         row["ActionGeo_Lat"] = _cell(place.get("lat"))
         row["ActionGeo_Long"] = _cell(place.get("lon"))
