@@ -542,6 +542,12 @@ def test_explain_shows_actors_and_fired_and_blocked_patterns() -> None:
     assert re.search(r"blocked\s+\S+\s+on 'veroordeelde': no target actor", out)
 
 
+def test_explain_shows_where_an_event_took_place() -> None:
+    text = "In Moskou arresteerde de politie zaterdag honderden demonstranten.\n"
+    out = kroniek("explain", "-", "--lang", "nl", input=text).stdout
+    assert re.search(r"fired\s+\S+\s+on 'arresteerde': .*\[asserted\] in Moskou \(55\.75, 37\.62\)", out), out
+
+
 # -- the installed console script ----------------------------------------------------------------
 
 

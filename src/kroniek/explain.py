@@ -29,7 +29,16 @@ def write_explanation(result: Analysis, out: TextIO) -> None:
                     out.write(
                         f"    fired  {trace.pattern:28} on {trace.anchor!r}: {e.source.code} {e.cameo} "
                         f"{e.cameo_name} -> {e.target.code if e.target else '-'} [{e.status}"
-                        f"{': ' + e.extra.get('status_reason', '') if e.extra.get('status_reason') else ''}]\n"
+                        f"{': ' + e.extra.get('status_reason', '') if e.extra.get('status_reason') else ''}]"
+                        f"{_place(e.location)}\n"
                     )
             else:
                 out.write(f"    blocked {trace.pattern:27} on {trace.anchor!r}: {trace.reason}\n")
+
+
+def _place(location: dict | None) -> str:
+    """" in Minsk (53.90, 27.57)", or nothing when the event names no place."""
+    if not location:
+        return ""
+    at = f" ({location['lat']:.2f}, {location['lon']:.2f})" if location.get("lat") is not None else ""
+    return f" in {location['name']}{at}"
