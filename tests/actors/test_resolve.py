@@ -54,8 +54,8 @@ def test_office_depends_on_the_article_date(shared_dir) -> None:
     assert blok == ["NLDGOV"] and later and later != ["NLDGOV"]
 
 
-def _codes(text: str, date: str = "2021-03-01") -> dict[str, str | None]:
-    (result,) = default_analyzer().analyze([Document("t", text, date, "nl")])
+def _codes(text: str, date: str = "2021-03-01", lang: str = "nl") -> dict[str, str | None]:
+    (result,) = default_analyzer().analyze([Document("t", text, date, lang)])
     return {a.text: a.code for a in result.actors}
 
 
@@ -95,6 +95,20 @@ def test_recurring_last_name_refers_to_the_person() -> None:
             "Phuc ontmoet maandag premier Rutte.")
     codes = _codes(text, "2017-07-08")
     assert codes.get("Phuc") == "VNMGOV", codes
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Premier Orban sprak zich uit. De aanleiding was de uitzetting van Syrische vluchtelingen uit hun "
+         "woningen.", "nl"),
+        ("Prime Minister Orban spoke out. The cause was the eviction of Syrian refugees from their homes.", "en"),
+    ],
+)
+def test_a_plural_possessive_refers_to_a_group_not_to_the_last_person(text: str, lang: str) -> None:
+    codes = _codes(text, lang=lang)
+    possessive = "hun" if lang == "nl" else "their"
+    assert codes.get(possessive) == "SYRREF", codes  # the refugees, not Orban (HUNGOV)
 
 
 def test_an_entity_of_whitespace_does_not_break_resolution() -> None:

@@ -19,6 +19,7 @@ class ActorLexicon:
     person_pronouns: frozenset[str]  # third-person singular pronouns that refer back to a person
     plural_pronouns: frozenset[str]  # third-person plural pronouns that refer back to a subject actor
     possessive_pronouns: frozenset[str]  # "zijn felicitatieboodschap": whose act a noun names
+    plural_possessives: frozenset[str]  # "hun huizen": refer to a group, never to one named person
     group_nouns: frozenset[str]  # nouns that name a group of states: "westerse landen" = the West
     foreign_roles: frozenset[str]  # envoys: never of the article's country by default
     inhabitants_role: str  # role code for a people named by its inhabitants ("de Belarussen")

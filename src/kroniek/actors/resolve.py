@@ -575,14 +575,20 @@ class ActorResolver:
 
     def _possessive(self, token: Token, found: DocActors) -> None:
         """"In zijn felicitatieboodschap ... zinspeelde Poetin": a possessive refers to the subject
-        of its clause when that is an actor, else to the last named person before it."""
+        of its clause when that is an actor, else to the last named person before it (a plural one,
+        "hun", to the nearest group before it in its sentence)."""
         verb = token.head
         while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
             verb = verb.head
         subj = next((c for c in verb.children if c.dep_.startswith("nsubj")), None)
         antecedent = found.at(subj) if subj is not None and subj.i != token.i else None
         if antecedent is None or not antecedent.code:
-            previous = [a for a in found.actors if a.person and a.tokens[1] <= token.i]
+            if token.lower_ in self.lexicon.plural_possessives:
+                # "hun": the nearest group before it in the same sentence
+                previous = [a for a in found.actors if not a.person and a.code
+                            and token.sent.start <= a.tokens[0] and a.tokens[1] <= token.i]  # fmt: skip
+            else:
+                previous = [a for a in found.actors if a.person and a.tokens[1] <= token.i]
             antecedent = max(previous, key=lambda a: a.tokens[1]) if previous else None
         if antecedent is not None:
             found.add(self._refer(token, antecedent, "coref:possessive"))
