@@ -168,6 +168,16 @@ def test_non_event_hits_are_reported() -> None:
     assert [(h.article, h.anchor) for h in report.non_event_hits] == [("a1", "rusland ONTKENT")]
     assert report.non_event_hits[0].event == "RUS 016 - (nl:test)"
     assert "non-event sentences: 1" in report.format_table()
+    assert not report.non_event_hits[0].matches_gold and "matched to a gold" not in report.format_table()
+
+
+def test_a_non_event_hit_that_is_a_gold_event_of_the_same_sentence_says_so() -> None:
+    # the sentence holds an (optional) gold event and a non-event: coding the gold event is a hit too
+    denial = gold_event("Rusland ontkent", ["RUS"], None, ["01"], "016", optional=True)
+    non_events = [{"anchor": "rusland ONTKENT", "reason": "denial, not an event here"}]
+    report = score([article([SANCTIONS, denial], non_events)], {"a1": [record("Rusland ontkent.", "RUS", None, "016")]})
+    assert [h.matches_gold for h in report.non_event_hits] == [True]
+    assert "non-event sentences: 1 (1 of them matched to a gold event of the same sentence)" in report.format_table()
 
 
 def test_per_root_counts_and_error_lists() -> None:

@@ -54,6 +54,7 @@ class NonEventHit(NamedTuple):
     article: str
     anchor: str
     event: str  # short summary: "SOURCE CAMEO TARGET (rule)"
+    matches_gold: bool  # the event is matched (at level root) to a gold event of that same sentence
 
 
 class MissedGold(NamedTuple):
@@ -105,7 +106,9 @@ class Report:
         lines += [_row(level, counts) for level, counts in self.levels.items()]
         lines += ["", f"{'root':<8}{'P':>7}{'R':>7}{'F1':>7}{'TP':>6}{'FP':>6}{'FN':>6}"]
         lines += [_row(root, self.roots[root]) for root in sorted(self.roots)]
-        lines += ["", f"system events in non-event sentences: {len(self.non_event_hits)}", ""]
+        gold_too = sum(hit.matches_gold for hit in self.non_event_hits)
+        also = f" ({gold_too} of them matched to a gold event of the same sentence)" if gold_too else ""
+        lines += ["", f"system events in non-event sentences: {len(self.non_event_hits)}{also}", ""]
         width = max([len("article"), *(len(row.id) for row in self.articles)])
         lines.append(f"{'article':<{width}}{'TP':>6}{'FP':>6}{'FN':>6}")
         lines += [f"{row.id:<{width}}{row.tp:>6}{row.fp:>6}{row.fn:>6}" for row in self.articles]

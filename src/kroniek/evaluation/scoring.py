@@ -47,12 +47,13 @@ def _score_article(article: dict, records: list[dict], report: Report) -> None:
         )
         report.levels[level].add(counts)
         if level == "root":
+            root_partner = partner
             report.articles.append(ArticleRow(article["id"], counts.tp, counts.fp, counts.fn))
             _root_details(article, records, partner, matched, report)
-    for record, sentence in zip(records, sentences, strict=True):
+    for record, sentence, g in zip(records, sentences, root_partner, strict=True):
         for item in article["non_events"]:
             if fold(item["anchor"]) in sentence:
-                report.non_event_hits.append(NonEventHit(article["id"], item["anchor"], _summary(record)))
+                report.non_event_hits.append(NonEventHit(article["id"], item["anchor"], _summary(record), g != -1))
                 break
 
 
