@@ -31,6 +31,18 @@ def test_status_of_an_act(text: str, code: str, status: str) -> None:
     assert (code, status) in _statuses(text)
 
 
+def test_an_order_to_another_party_is_a_demand_and_the_act_is_not_asserted() -> None:
+    # the court's order is coded (1053); the release it orders has not happened
+    found = _statuses("Het Internationaal Gerechtshof beval Rusland de Oekraïense kinderen vrij te laten.")
+    assert ("1053", "asserted") in found and ("0841", "asserted") not in found
+
+
+def test_a_particle_the_sentence_lacks_does_not_make_another_verb() -> None:
+    # "droeg ... op" lemmatised "bijdragen" (to contribute) by the bundled lemmatizer: no aid event
+    found = _statuses("Nederland steunt Turkije. Erdogan droeg zijn minister op de ambassadeurs uit te zetten.")
+    assert not {code for code, _ in found} & {"070", "071", "073"}, found
+
+
 @pytest.mark.skipif(bool(unavailable("en")), reason=unavailable("en"))
 @pytest.mark.parametrize(
     ("text", "code", "status"),

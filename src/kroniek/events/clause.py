@@ -24,6 +24,20 @@ def _known_particles(grammar: Grammar) -> tuple[str, ...] | None:
     return grammar.inflection.prefixes
 
 
+def lemma_particle_absent(verb: Token, grammar: Grammar) -> bool:
+    """Whether the lemmatizer joined a particle to the verb that the sentence does not hold:
+    "droeg ... op" lemmatised as "bijdragen". A separable particle stands fused at the front of the
+    form ("vrijliet", "opgedragen") or apart after it in the sentence ("riep ... op")."""
+    known = _known_particles(grammar)
+    if known is None:
+        return False
+    lemma, form = verb.lemma_.lower(), verb.lower_
+    prefix = next((p for p in known if lemma.startswith(p) and len(lemma) > len(p) + 2), None)
+    if prefix is None or form.startswith(prefix):
+        return False
+    return not any(t.lower_ == prefix for t in verb.sent if t.i > verb.i)
+
+
 def particle(verb: Token, grammar: Grammar) -> str | None:
     """The separable particle standing apart from its verb ("riep ... op"); only words the
     language knows as particles count, so a mis-attached "maandag" is ignored."""

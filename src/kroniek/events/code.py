@@ -125,7 +125,9 @@ class EventCoder:
     def _verb_patterns(self, token: Token) -> tuple[Pattern, ...]:
         """Patterns for any infinitive the verb form may have, with its separable particle joined."""
         particle = clause.particle(token, self.grammar)
-        bases = verbs.candidates(token.text, token.lemma_, self.grammar.lang, self.grammar.inflection)
+        # a particle the lemmatizer added but the sentence lacks ("droeg ... op" -> "bijdragen")
+        lemma = token.text if clause.lemma_particle_absent(token, self.grammar) else token.lemma_
+        bases = verbs.candidates(token.text, lemma, self.grammar.lang, self.grammar.inflection)
         found: dict[str, Pattern] = {}
         for base in bases:
             lemma = clause.join_particle(base, particle, self.grammar) if particle else base
@@ -658,7 +660,10 @@ class EventCoder:
         """An order to one's own side ("Erdogan droeg zijn minister op de ambassadeurs uit te zetten")
         is coded as the act: the state acts through its minister."""
         by = actors.at(asker)
-        if by is not None and by.code and any(s.code and s.code[:3] == by.code[:3] for s in sources):
+        # another mention of the same side: the one ordering is not the one ordered ("droeg zijn
+        # minister op"); the asker as the act's own source means the parse lost the one ordered
+        if by is not None and by.code and any(s.code and s.code[:3] == by.code[:3] and s.start != by.start
+                                              for s in sources):
             return Status("asserted", "ordered by its own side", 0.8)
         return status
 
