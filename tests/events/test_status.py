@@ -25,6 +25,8 @@ def _statuses(text: str, lang: str = "nl") -> set[tuple[str, str]]:
         ("De Europese Unie zal sancties opleggen aan Rusland.", "163", "hypothetical"),
         ("De Europese Unie kan sancties opleggen aan Rusland.", "163", "hypothetical"),
         ("Als Rusland doorgaat, legt de Europese Unie sancties op aan Rusland.", "163", "hypothetical"),
+        # "weigert" parsed as an auxiliary of "heffen" by the bundled parser
+        ("Rusland weigert sancties op te heffen tegen Oekraïne.", "085", "negated"),
     ],
 )
 def test_status_of_an_act(text: str, code: str, status: str) -> None:

@@ -107,6 +107,12 @@ def decide(anchor: Token, grammar: Grammar, is_noun: bool = False) -> Status:
                 return Status("hypothetical", "conditional clause", 0.5)
             if _has_adverb(verb, grammar) and depth == 0:
                 return Status("hypothetical", "hedging adverb", 0.5)
+            # a control verb the parser took for an auxiliary ("Rusland weigert/AUX sancties op te heffen")
+            controls = {c.lemma_.lower() for c in verb.children if c.dep_ == "aux"}
+            if refused := controls & grammar.negating_verbs:
+                return Status("negated", f"under {min(refused)!r}", 0.8)
+            if announced := controls & grammar.warning_verbs:
+                return Status("hypothetical", f"announced by {min(announced)!r}", 0.5)
         head = token.head
         if head == token:
             break
