@@ -251,6 +251,15 @@ class EventCoder:
             return noun.head
         return None
 
+    def _auxiliary_host(self, verb: Token) -> Token | None:
+        """"China heeft de sancties ... bekritiseerd" parsed with "heeft" as the main verb and the
+        participle as its clause: the auxiliary that carries the participle's object."""
+        host = verb.head
+        if (host != verb and host.i < verb.i and verb.dep_ in ("acl", "acl:relcl", "xcomp", "ccomp", "obj")
+                and host.lemma_.lower() in self.grammar.perfect_auxiliaries):
+            return host
+        return None
+
     def _object(self, verb: Token) -> Token | None:
         if clause.is_passive(verb):
             subj = clause.children(verb, ("nsubj:pass", "nsubj"))
@@ -258,6 +267,8 @@ class EventCoder:
         obj = clause.direct_object(verb)
         if obj is None and self._perfect_host(verb) is not None:
             return verb.head
+        if obj is None and (host := self._auxiliary_host(verb)) is not None:
+            return next((c for c in clause.children(host, clause.OBJ_DEPS) if c != verb), None)
         if obj is None and self._causer(verb) is not None:
             # "laat de wapens zwijgen": what is made to act is the act's object
             subj = clause.children(verb, ("nsubj", "obj"))
@@ -280,7 +291,9 @@ class EventCoder:
             elif (causer := self._causer(anchor)) is not None:
                 # "Hamas laat de wapens zwijgen": the one who makes it happen acts
                 heads = clause.subjects(causer)[:1]
-            elif not clause.subjects(anchor) and (host := self._perfect_host(anchor)) is not None:
+            elif not clause.subjects(anchor) and (
+                host := self._perfect_host(anchor) or self._auxiliary_host(anchor)
+            ) is not None:
                 # the subjects the parser left on the clause head, all of them: they are coordinated
                 aux_head = host.head if host.dep_.startswith("aux") else host
                 heads = [c for c in clause.subjects(host) or clause.subjects(aux_head)
@@ -387,6 +400,11 @@ class EventCoder:
             # after a fronted phrase the subject follows the finite verb ("Gisteren gingen 100.000
             # Wit-Russen de straat op")
             heads = self._actor_after(anchor, actors, adjacent=False)
+        elif not heads:
+            # ... or the finite auxiliary ("Volgens Oekraïne heeft Rusland ... gebombardeerd")
+            finite = [c for c in anchor.children if c.dep_ == "aux" and c.i < anchor.i
+                      and "Fin" in c.morph.get("VerbForm")]
+            heads = self._actor_after(finite[0], actors, adjacent=True) if finite else []
         return heads
 
     def _object_control(self, verb: Token, actors: DocActors) -> Token | None:

@@ -1,0 +1,33 @@
+"""Who acts on whom when the bundled parser gets the clause wrong: each case names the parse error
+the coder repairs, as a general rule of Dutch word order (not a fix for one sentence)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kroniek.model import Document
+from kroniek.pipeline import default_analyzer
+
+
+def _events(text: str) -> set[tuple[str | None, str, str | None]]:
+    (result,) = default_analyzer().analyze([Document("t", text, "2024-03-15", "nl")])
+    return {(e.source.code, e.cameo, e.target.code if e.target else None)
+            for e in result.events if e.status == "asserted"}
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # V2 after a fronted phrase: the subject follows the finite auxiliary (parsed as a determiner)
+        ("Volgens Oekraïne heeft Rusland vorige week Kiev gebombardeerd.", ("RUS", "195", "UKRGOV")),
+        # "heeft" parsed as the main verb, the participle as its object: the object hangs on "heeft"
+        ("China heeft de VS scherp bekritiseerd.", ("CHN", "111", "USA")),
+        # criticism of someone's act is criticism of the one who acted
+        ("China heeft de sancties van de VS scherp bekritiseerd.", ("CHN", "111", "USA")),
+        ("Duitsland veroordeelde de aanval van Rusland op Oekraïne.", ("DEU", "111", "RUS")),
+        # a separable participle with a two-syllable particle ("overeengekomen")
+        ("Israël en Hamas zijn een staakt-het-vuren overeengekomen.", ("ISR", "0871", "PSEREBHMS")),
+    ],
+)
+def test_parties_of_a_misparsed_clause(text: str, event: tuple) -> None:
+    assert event in _events(text)
