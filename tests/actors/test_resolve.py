@@ -111,6 +111,18 @@ def test_a_plural_possessive_refers_to_a_group_not_to_the_last_person(text: str,
     assert codes.get(possessive) == "SYRREF", codes  # the refugees, not Orban (HUNGOV)
 
 
+def test_police_and_civilians_are_of_the_place_their_clause_names() -> None:
+    # not of the country the article names most (Russia): the clause says where
+    codes = _codes("Rusland waarschuwde het Westen. De politie arresteerde tientallen betogers in Charkiv.")
+    assert (codes.get("politie"), codes.get("betogers")) == ("UKRCOP", "UKRCVL"), codes
+
+
+def test_officials_keep_their_country_away_from_home() -> None:
+    # a minister travels: the place of the clause does not make him that country's
+    codes = _codes("Rusland waarschuwde Nederland. De Nederlandse minister sprak in Kiev met betogers.")
+    assert codes.get("Nederlandse minister") == "NLDGOV", codes
+
+
 def test_an_entity_of_whitespace_does_not_break_resolution() -> None:
     """The NER may tag a line break inside a name; later names must still resolve (no crash)."""
     from spacy.tokens import Span

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kroniek.events.where import gazetteer
+from kroniek.places import gazetteer
 
 
 def test_the_place_of_an_act_comes_from_a_locative_phrase() -> None:

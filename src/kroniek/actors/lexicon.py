@@ -32,6 +32,8 @@ class ActorLexicon:
     former_role: str  # role code of someone who held an office earlier (ELI)
     home_country: str | None  # the country this language's news takes as home ("het kabinet" = NLDGOV)
     home_roles: frozenset[str]  # role words that mean home's institution when no country is given
+    local_roles: frozenset[str]  # role codes that belong to the place their clause names (COP, CVL)
+    locative_preps: frozenset[str]  # "in Minsk": the place a clause names
     not_actors: frozenset[str]  # fixed phrases with a country adjective that name no actor
     stance_prefixes: frozenset[str]  # "pro-European", "anti-Russisch": a stance, not an actor
     igo_regions: dict[str, str]  # an organisation's adjective on a group noun names its region

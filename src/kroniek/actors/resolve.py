@@ -21,6 +21,7 @@ from spacy.util import filter_spans
 from kroniek.actors.kb import Entry, KnowledgeBase
 from kroniek.actors.lexicon import ActorLexicon
 from kroniek.model import Actor
+from kroniek.places import gazetteer
 
 # When one written form has several entries ("Belarus" the country and its people), prefer in this order.
 KIND_ORDER = {k: i for i, k in enumerate(
@@ -223,9 +224,9 @@ class ActorResolver:
         for span in filter_spans(spans):
             if any(i in found.by_token for i in range(span.start, span.end)):
                 continue
-            country, rule = self._country_of(span.root, found, countries, span)
+            role = self.roles[span.label_].role
+            country, rule = self._country_of(span.root, found, countries, span, role=role)
             if country is not None:
-                role = self.roles[span.label_].role
                 code = country if country.startswith("IGO") else country + role
                 found.add(self._actor(span, code, rule.replace("role", "role-phrase", 1)))
 
@@ -312,13 +313,33 @@ class ActorResolver:
             role = adjective
         if role is None:
             return None
-        country, rule = self._country_of(token, found, countries)
+        country, rule = self._country_of(token, found, countries, role=role)
         if country is None:
             return None
         return self._actor(token.doc[token.i : token.i + 1], country + role, rule)
 
+    def _clause_place(self, token: Token, found: DocActors) -> str | None:
+        """The country of the place the role noun's clause names ("detained protesters in Minsk"):
+        a country or capital the knowledge base knows, or a city the gazetteer does."""
+        verb = token.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+            verb = verb.head
+        # the phrase may hang on the object ("detained [protesters in Minsk]")
+        phrases = [*verb.children, *(g for c in verb.children if c.dep_ in ("obj", "obl") for g in c.children)]
+        for phrase in phrases:
+            if not any(c.dep_ == "case" and c.lower_ in self.lexicon.locative_preps for c in phrase.children):
+                continue
+            actor = found.at(phrase)
+            if actor is not None and actor.code and (actor.rule or "").split(":")[-1] in ("country", "capital"):
+                return None if actor.code.startswith("IGO") else actor.code[:3]
+            ent = next((e for e in phrase.doc.ents if e.start <= phrase.i < e.end), None)
+            place = gazetteer().city(ent.text) if ent is not None and ent.label_ not in ("PER", "ORG") else None
+            if place is not None:
+                return place.country
+        return None
+
     def _country_of(self, token: Token, found: DocActors, countries: Counter,
-                    phrase: Span | None = None) -> tuple[str | None, str]:
+                    phrase: Span | None = None, role: str | None = None) -> tuple[str | None, str]:
         """The country a role noun belongs to: its own modifiers first, then the article's."""
         for child in token.children:
             actor = found.at(child)
@@ -342,6 +363,9 @@ class ActorResolver:
         # envoys are by definition of another country than the one they are in, so they get none
         if token.lemma_.lower() in self.lexicon.foreign_roles or token.lower_ in self.lexicon.foreign_roles:
             return None, ""
+        # "the police detained protesters in Minsk": police and civilians are of the place named
+        if role in self.lexicon.local_roles and (place := self._clause_place(token, found)) is not None:
+            return place, "role+clause-place"
         # "het kabinet", "de Tweede Kamer": institutions a reader of this language's news takes as home's
         if self.lexicon.home_country and (token.lemma_.lower() in self.lexicon.home_roles
                                           or token.lower_ in self.lexicon.home_roles):

@@ -19,8 +19,8 @@ from kroniek.events.ontology import Ontology
 from kroniek.events.patterns import Pattern, PatternSet
 from kroniek.events.status import Status, decide
 from kroniek.events.when import event_date
-from kroniek.events.where import Place, gazetteer
 from kroniek.model import Actor, Event
+from kroniek.places import Place, gazetteer
 
 
 def _country(actor: Actor) -> str | None:
@@ -447,6 +447,30 @@ class EventCoder:
             for child in token.children:
                 if child.dep_ == "nmod" and clause.preposition(child) in self.grammar.part_preps:
                     return actors.at(child)
+        return self._city(token)
+
+    @staticmethod
+    def _city(token: Token) -> Actor | None:
+        """A city the knowledge base does not hold as an actor ("bombardeerde Charkiv", "nam de stad
+        Marioepol in"): the country it lies in, from the offline gazetteer. Only a place name the
+        NER found, standing as the phrase's head or its name, and as what is acted on: a city does
+        not act (a capital that stands for its government is in the knowledge base)."""
+        second_subject = token.dep_.startswith("nsubj") and any(  # "Rusland heeft de stad X ingenomen"
+            c.dep_.startswith("nsubj") and c.i < token.i for c in token.head.children)
+        if token.dep_ not in ("obj", "iobj", "obl", "obl:arg", "nmod", "conj", "appos") and not second_subject:
+            return None
+        doc = token.doc
+        names = [token, *(c for c in token.children if c.dep_ in ("appos", "flat", "flat:name", "nmod")
+                         and clause.preposition(c) is None)]
+        for t in names:
+            ent = next((e for e in doc.ents if e.start <= t.i < e.end), None)
+            if t.pos_ != "PROPN" or ent is None or ent.label_ in ("PER", "ORG"):
+                continue
+            place = gazetteer().city(ent.text)
+            if place is not None and place.country:
+                return Actor(text=ent.text, start=ent.start_char, end=ent.end_char, code=place.country,
+                             name=ent.text, country=place.country, rule=f"place:{place.source}",
+                             head=t.i, tokens=(ent.start, ent.end))
         return None
 
     def _examples(self, token: Token, actors: DocActors) -> list[Actor]:
