@@ -25,6 +25,10 @@ def _statuses(text: str, lang: str = "nl") -> set[tuple[str, str]]:
         ("De Europese Unie zal sancties opleggen aan Rusland.", "163", "hypothetical"),
         ("De Europese Unie kan sancties opleggen aan Rusland.", "163", "hypothetical"),
         ("Als Rusland doorgaat, legt de Europese Unie sancties op aan Rusland.", "163", "hypothetical"),
+        # a proposal is not the act; "stelt" is lemmatised "stelen" (to steal) by the bundled lemmatizer
+        ("De Europese Commissie stelt voor de tegoeden van Russische oligarchen te bevriezen.", "1711",
+         "hypothetical"),
+        ("De EU overweegt sancties op te leggen aan Iran.", "163", "hypothetical"),
         # "weigert" parsed as an auxiliary of "heffen" by the bundled parser
         ("Rusland weigert sancties op te heffen tegen Oekraïne.", "085", "negated"),
     ],

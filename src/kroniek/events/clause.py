@@ -1,4 +1,4 @@
-"""Reading a clause off a Universal Dependencies parse: a verb's full lemma, its subject and object
+"""Reading a clause off a Universal Dependencies parse: a verb's full lemmas, its subject and object
 (with the passive and control mapped), its prepositional phrases. Language-neutral; the words a
 language needs (particle order, agent preposition) come from its Grammar."""
 
@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from kroniek.events import verbs
 from kroniek.events.patterns import Grammar
 
 PP_DEPS = ("obl", "obl:arg", "obl:agent", "nmod", "iobj", "obl:tmod", "advcl")
@@ -72,11 +73,15 @@ def join_particle(lemma: str, particle: str, grammar: Grammar) -> str:
     return f"{lemma} {particle}"
 
 
-def full_lemma(verb: Token, grammar: Grammar) -> str:
-    """The dictionary form with a separable particle joined ("riep ... op" -> "oproepen")."""
-    lemma = verb.lemma_.lower()
-    prt = particle(verb, grammar)
-    return join_particle(lemma, prt, grammar) if prt else lemma
+def full_lemmas(verb: Token, grammar: Grammar, joined: bool = True) -> set[str]:
+    """Every infinitive the verb form may have, particle joined: the lemmatizer's lemma and those the
+    form table and inflection rules give ("stelt ... voor", lemmatised "stelen", -> "voorstellen"),
+    without a particle the lemmatizer added but the sentence lacks. For word lists, where a wrong
+    candidate finds nothing. `joined=False`: without the particle."""
+    lemma = verb.text if lemma_particle_absent(verb, grammar) else verb.lemma_
+    bases = verbs.candidates(verb.text, lemma, grammar.lang, grammar.inflection)
+    prt = particle(verb, grammar) if joined else None
+    return {join_particle(b, prt, grammar) for b in bases} if prt else bases
 
 
 def is_passive(verb: Token) -> bool:

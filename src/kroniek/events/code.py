@@ -14,7 +14,7 @@ from itertools import product
 from spacy.tokens import Doc, Span, Token
 
 from kroniek.actors.resolve import DocActors
-from kroniek.events import clause, verbs
+from kroniek.events import clause
 from kroniek.events.ontology import Ontology
 from kroniek.events.patterns import Pattern, PatternSet
 from kroniek.events.status import Status, decide
@@ -124,19 +124,14 @@ class EventCoder:
 
     def _verb_patterns(self, token: Token) -> tuple[Pattern, ...]:
         """Patterns for any infinitive the verb form may have, with its separable particle joined."""
-        particle = clause.particle(token, self.grammar)
-        # a particle the lemmatizer added but the sentence lacks ("droeg ... op" -> "bijdragen")
-        lemma = token.text if clause.lemma_particle_absent(token, self.grammar) else token.lemma_
-        bases = verbs.candidates(token.text, lemma, self.grammar.lang, self.grammar.inflection)
         found: dict[str, Pattern] = {}
-        for base in bases:
-            lemma = clause.join_particle(base, particle, self.grammar) if particle else base
+        for lemma in clause.full_lemmas(token, self.grammar):
             for pattern in self.patterns.by_verb.get(lemma, ()):
                 found[pattern.id] = pattern
-        if particle and not found:
+        if not found and clause.particle(token, self.grammar):
             # the "particle" may be a preposition the parser misread ("veroordeelde Belarus om het
             # geweld"): with no verb known under the joined form, try the verb alone
-            for base in bases:
+            for base in clause.full_lemmas(token, self.grammar, joined=False):
                 for pattern in self.patterns.by_verb.get(base, ()):
                     found[pattern.id] = pattern
         return tuple(sorted(found.values(), key=lambda p: -p.specificity))
@@ -412,7 +407,7 @@ class EventCoder:
         if clause.children(verb, clause.SUBJ_DEPS) or verb.head == verb:
             return None
         head = verb.head
-        if clause.full_lemma(head, self.grammar) not in self.grammar.demand_verbs:
+        if not clause.full_lemmas(head, self.grammar) & self.grammar.demand_verbs:
             return None
         asked = [c for c in head.children if c.dep_ in ("obj", "iobj") and c != verb]
         asked += [c for c in head.children if c.dep_.startswith("obl") and c != verb

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from kroniek.events.clause import clause_tokens, full_lemma, subject
+from kroniek.events.clause import clause_tokens, full_lemmas, subject
 from kroniek.events.patterns import Grammar
 
 
@@ -116,17 +116,21 @@ def decide(anchor: Token, grammar: Grammar, is_noun: bool = False) -> Status:
         head = token.head
         if head == token:
             break
-        lemma = full_lemma(head, grammar) if head.pos_ in ("VERB", "AUX") else head.lemma_.lower()
-        if lemma in grammar.negating_verbs and token.dep_ in ("xcomp", "ccomp", "obj", "obl", "obl:arg"):
+        lemmas = full_lemmas(head, grammar) if head.pos_ in ("VERB", "AUX") else {head.lemma_.lower()}
+        if (lemma := _listed(lemmas, grammar.negating_verbs)) and token.dep_ in (
+            "xcomp", "ccomp", "obj", "obl", "obl:arg",
+        ):
             return Status("negated", f"under {lemma!r}", 0.8)
-        if (lemma in grammar.demand_verbs or lemma in grammar.demand_nouns) and token.dep_ in (
+        if (lemma := _listed(lemmas, grammar.demand_verbs | grammar.demand_nouns)) and token.dep_ in (
             "xcomp", "ccomp", "obj", "obl", "obl:arg", "nmod", "acl", "iobj", "advcl",
         ):
             asker = subject(head)
             return Status("demanded", f"asked for by {lemma!r}", 0.8, asker, lemma)
-        if lemma in grammar.warning_verbs and token.dep_ in ("ccomp", "xcomp", "obl", "obl:arg", "advcl"):
+        if (lemma := _listed(lemmas, grammar.warning_verbs)) and token.dep_ in (
+            "ccomp", "xcomp", "obl", "obl:arg", "advcl",
+        ):
             return Status("hypothetical", f"announced by {lemma!r}", 0.5)
-        if lemma in grammar.speech_verbs and token.dep_ in ("ccomp", "parataxis"):
+        if (lemma := _listed(lemmas, grammar.speech_verbs)) and token.dep_ in ("ccomp", "parataxis"):
             speaker = next((c for c in head.children if c.dep_.startswith("nsubj")), None)
             return Status("reported", f"said by the subject of {lemma!r}", 0.7, speaker)
         if token.dep_ in ("ROOT", "root") or token.dep_ in ("parataxis",):
@@ -138,6 +142,12 @@ def decide(anchor: Token, grammar: Grammar, is_noun: bool = False) -> Status:
         token = head
         depth += 1
     return Status("asserted", reason, confidence)
+
+
+def _listed(lemmas: set[str], words: frozenset[str]) -> str | None:
+    """The one of a verb's possible lemmas that a word list holds (the first in order), or None."""
+    found = lemmas & words
+    return min(found) if found else None
 
 
 def _negator(head: Token, grammar: Grammar) -> str:
