@@ -444,8 +444,7 @@ class EventCoder:
                     return actors.at(child)
         return self._city(token)
 
-    @staticmethod
-    def _city(token: Token) -> Actor | None:
+    def _city(self, token: Token) -> Actor | None:
         """A city the knowledge base does not hold as an actor ("bombardeerde Charkiv", "nam de stad
         Marioepol in"): the country it lies in, from the offline gazetteer. Only a place name the
         NER found, standing as the phrase's head or its name, and as what is acted on: a city does
@@ -455,8 +454,9 @@ class EventCoder:
         if token.dep_ not in ("obj", "iobj", "obl", "obl:arg", "nmod", "conj", "appos") and not second_subject:
             return None
         doc = token.doc
+        # the name itself, or the name of "de stad Marioepol", "the city of Donetsk"
         names = [token, *(c for c in token.children if c.dep_ in ("appos", "flat", "flat:name", "nmod")
-                         and clause.preposition(c) is None)]
+                         and clause.preposition(c) in (None, *self.grammar.part_preps))]
         for t in names:
             ent = next((e for e in doc.ents if e.start <= t.i < e.end), None)
             if t.pos_ != "PROPN" or ent is None or ent.label_ in ("PER", "ORG"):
@@ -666,7 +666,7 @@ class EventCoder:
         phrases = list(clause.phrases(anchor))
         if not is_noun:
             phrases += [(clause.preposition(t), t) for t in self._phrases_after(anchor, actors)]
-        places = {e.start: e for e in anchor.doc.ents if e.label_ == "LOC"}
+        names = {e.start: e for e in anchor.doc.ents}
         for prep, head in phrases:
             if prep not in self.grammar.locative_preps:
                 continue
@@ -679,9 +679,11 @@ class EventCoder:
                 else:
                     place = gazetteer().city(actor.text, country) or gazetteer().city(actor.name or "", country)
                 return _located(actor.text, country, place)
-            entity = next((e for start, e in places.items() if start <= head.i < e.end), None)
-            if entity is not None:
-                place = gazetteer().city(entity.text)
+            entity = next((e for start, e in names.items() if start <= head.i < e.end), None)
+            # a name in a locative phrase: a place when the NER says so or the gazetteer knows it
+            # (pipelines without NER label proper-noun runs PER or MISC: "in San Francisco")
+            place = gazetteer().city(entity.text) if entity is not None else None
+            if entity is not None and (place is not None or entity.label_ == "LOC"):
                 return _located(entity.text, place.country if place else None, place)
         return None, None
 
