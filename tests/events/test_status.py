@@ -29,6 +29,7 @@ def _statuses(text: str, lang: str = "nl") -> set[tuple[str, str]]:
         ("De Europese Commissie stelt voor de tegoeden van Russische oligarchen te bevriezen.", "1711",
          "hypothetical"),
         ("De EU overweegt sancties op te leggen aan Iran.", "163", "hypothetical"),
+        ("Israël ontkende dat het een ziekenhuis in Gaza had gebombardeerd.", "195", "negated"),
         # "weigert" parsed as an auxiliary of "heffen" by the bundled parser
         ("Rusland weigert sancties op te heffen tegen Oekraïne.", "085", "negated"),
     ],
@@ -62,6 +63,8 @@ def test_a_particle_the_sentence_lacks_does_not_make_another_verb() -> None:
         ("Russia refused to recognize Ukraine.", "054", "negated"),
         ("Germany urged Belarus to release Kolesnikova.", "0841", "demanded"),
         ("Ukraine said that Russia attacked Kyiv.", "190", "reported"),
+        # a denial negates what it denies, also when told by the actor's own side ("it" = Russia)
+        ("Russia denied that it had attacked the hospital.", "190", "negated"),
         ("Russian troops reportedly attacked Ukraine.", "190", "asserted"),
     ],
 )

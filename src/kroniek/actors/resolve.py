@@ -551,6 +551,9 @@ class ActorResolver:
                     and token.head.pos_ in ("NOUN", "PROPN") and token.head.i > token.i):
                 self._possessive(token, found)
                 continue
+            if token.lower_ in self.lexicon.thing_pronouns and token.pos_ == "PRON" and token.dep_.startswith("nsubj"):
+                self._thing_pronoun(token, found)
+                continue
             plural = token.lower_ in self.lexicon.plural_pronouns and "Plur" in token.head.morph.get("Number")
             if token.lower_ not in self.lexicon.person_pronouns and not plural:
                 continue
@@ -566,6 +569,17 @@ class ActorResolver:
             if previous:
                 antecedent = max(previous, key=lambda a: a.tokens[1])
                 found.add(self._refer(token, antecedent, "coref:pronoun"))
+
+    def _thing_pronoun(self, token: Token, found: DocActors) -> None:
+        """"Rusland ontkent dat het ... levert": the state or organisation that is the subject of the
+        clause governing the pronoun's clause."""
+        clause_head = token.head
+        if clause_head.dep_ not in ("ccomp", "xcomp", "advcl") or clause_head.head == clause_head:
+            return
+        subj = next((c for c in clause_head.head.children if c.dep_.startswith("nsubj")), None)
+        antecedent = found.at(subj) if subj is not None else None
+        if antecedent is not None and antecedent.code and antecedent.person is None:
+            found.add(self._refer(token, antecedent, "coref:pronoun"))
 
     def _quoted_persons(self, doc: Doc, found: DocActors) -> None:
         """In a quote, "ik"/"I" is the speaker and "u"/"you" the one spoken to, when the sentence
