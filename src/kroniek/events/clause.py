@@ -86,8 +86,9 @@ def full_lemmas(verb: Token, grammar: Grammar, joined: bool = True) -> set[str]:
 
 def is_passive(verb: Token) -> bool:
     """A passive auxiliary, or a passive subject without an active auxiliary ("heeft ... georganiseerd"
-    with a subject the parser mislabelled as passive is active)."""
-    deps = {c.dep_ for c in verb.children}
+    with a subject the parser mislabelled as passive is active). A noun labelled as the passive
+    auxiliary ("heeft ... sancties/aux:pass opgelegd") is no auxiliary."""
+    deps = {c.dep_ for c in verb.children if c.dep_ != "aux:pass" or c.pos_ in ("AUX", "VERB")}
     return "aux:pass" in deps or ("nsubj:pass" in deps and "aux" not in deps)
 
 

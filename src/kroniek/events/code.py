@@ -556,6 +556,17 @@ class EventCoder:
             i = prev.tokens[0] - 1
         return out
 
+    def _carrier(self, noun: Token, actors: DocActors) -> list[Actor]:
+        """"Rusland voerde de aanvallen op Oekraïne op": an event noun that is the object of a verb
+        of carrying on (grammar: carrying_verbs) is done by that verb's subject. Not any verb's: who
+        condemns an attack is not its attacker."""
+        verb = noun.head
+        if noun.dep_ not in ("obj", "nsubj:pass") or not clause.full_lemmas(verb, self.grammar) & (
+            self.grammar.carrying_verbs
+        ):
+            return []
+        return [a for s in self._subject_heads(verb, actors) for a in self._actors_at(s, actors) if a.code]
+
     @staticmethod
     def _article_country(anchor: Token, actors: DocActors, exclude: list[Actor]) -> list[Actor]:
         """The country the article is about, when it is not the source's own."""
@@ -608,6 +619,8 @@ class EventCoder:
         trace = Trace(ctx.index, pattern.id, anchor.text, "blocked")
         ctx.traces.append(trace)
         sources = self._fill(pattern.source, anchor, is_noun, actors, [])
+        if not sources and is_noun:
+            sources = self._carrier(anchor, actors)
         targets = self._fill(pattern.target, anchor, is_noun, actors, sources, pattern.obj)
         if (not sources and not targets and pattern.implicit_source and pattern.implicit_target
                 and actors.main_country and self._about_people(anchor, is_noun, pattern)):

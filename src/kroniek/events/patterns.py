@@ -68,6 +68,7 @@ class Grammar:
     order_verbs: frozenset[str]
     locative_preps: frozenset[str]
     origin_preps: frozenset[str]
+    carrying_verbs: frozenset[str]
     person_nouns: frozenset[str]
     person_suffixes: frozenset[str]
     inflection: Inflection | None = None
