@@ -1,5 +1,5 @@
 """Score a pipeline on a test corpus: tagging, parsing, lemmas and NER (whatever the corpus holds),
-with words per second and the process's peak memory.
+with words per second, each component's share of the time, and the process's peak memory.
 
 Usage: OMP_NUM_THREADS=1 python training/evaluate_nlp.py PIPELINE CORPUS.spacy [--json PATH]
 """
@@ -9,9 +9,12 @@ from __future__ import annotations
 import json
 import resource
 import sys
+import time
 from pathlib import Path
 
+import spacy
 from spacy.cli.evaluate import evaluate
+from spacy.tokens import DocBin
 
 ROWS = [("UPOS", "pos_acc"), ("morphology", "morph_acc"), ("lemma", "lemma_acc"), ("UAS", "dep_uas"),
         ("LAS", "dep_las"), ("NER P", "ents_p"), ("NER R", "ents_r"), ("NER F", "ents_f")]
@@ -27,9 +30,25 @@ def main(pipeline: Path, corpus: Path, json_out: Path | None) -> None:
     for label, s in sorted((scores.get("ents_per_type") or {}).items()):
         print(f"  NER {label:<8} P {100 * s['p']:6.2f}  R {100 * s['r']:6.2f}  F {100 * s['f']:6.2f}")
     print(f"  words/s      {scores['speed']:,.0f} (one process; OMP_NUM_THREADS={_threads()})")
+    shares = _time_shares(pipeline, corpus)
+    print("  time share   " + ", ".join(f"{name} {100 * share:.0f}%" for name, share in shares.items()))
     print(f"  peak memory  {peak_mb:,.0f} MB")
     if json_out is not None:
         json_out.write_text(json.dumps({**scores, "peak_mb": peak_mb}, indent=1))
+
+
+def _time_shares(pipeline: Path, corpus: Path) -> dict[str, float]:
+    """Each component's share of the pipeline's time over the corpus texts (one pass each)."""
+    nlp = spacy.load(pipeline)
+    texts = [doc.text for doc in DocBin().from_disk(corpus).get_docs(nlp.vocab)]
+    docs = [nlp.make_doc(text) for text in texts]
+    seconds: dict[str, float] = {}
+    for name, component in nlp.pipeline:
+        start = time.perf_counter()
+        docs = list(component.pipe(docs)) if hasattr(component, "pipe") else [component(d) for d in docs]
+        seconds[name] = time.perf_counter() - start
+    total = sum(seconds.values()) or 1.0
+    return {name: t / total for name, t in seconds.items()}
 
 
 def _threads() -> str:
