@@ -126,6 +126,9 @@ def decide(anchor: Token, grammar: Grammar, is_noun: bool = False) -> Status:
         ):
             asker = subject(head)
             return Status("demanded", f"asked for by {lemma!r}", 0.8, asker, lemma)
+        if (lemma := _listed(lemmas, grammar.modal_verbs)) and token.dep_ == "xcomp":
+            # a modal parsed as the main verb ("Mugabe wil/VERB de boeren ... uitzetten")
+            return Status("hypothetical", f"modal {lemma!r}", 0.5)
         if (lemma := _listed(lemmas, grammar.warning_verbs)) and token.dep_ in (
             "ccomp", "xcomp", "obl", "obl:arg", "advcl",
         ):
