@@ -143,3 +143,8 @@ def test_an_entity_of_whitespace_does_not_break_resolution() -> None:
 def test_first_and_second_person_in_a_quote_are_speaker_and_addressee() -> None:
     codes = _codes("''Ik vraag u af te zien van geweld'', zei de Russische president Poetin tegen Biden.", "2022-02-01")
     assert codes.get("Ik") == "RUSGOV" and codes.get("u") == "USAGOV", codes
+
+
+def test_we_in_a_quote_is_the_speakers_side() -> None:
+    codes = _codes("''Wij steunen de Oekraïense regering'', zei de Duitse bondskanselier Scholz.", "2023-05-01")
+    assert codes.get("Wij") == "DEUGOV", codes
