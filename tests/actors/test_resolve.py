@@ -117,6 +117,17 @@ def test_police_and_civilians_are_of_the_place_their_clause_names() -> None:
     assert (codes.get("politie"), codes.get("betogers")) == ("UKRCOP", "UKRCVL"), codes
 
 
+def test_people_acted_on_by_a_domestic_authority_are_of_its_country() -> None:
+    codes = _codes("Georgië protesteerde. De Iraanse autoriteiten hebben twee demonstranten geëxecuteerd.")
+    assert codes.get("demonstranten") == "IRNCVL", codes
+
+
+def test_a_role_noun_inside_a_phrase_does_not_take_the_clause_subjects_country() -> None:
+    # the prisoners are released by Lukashenko, not by the US government that is the clause's subject
+    codes = _codes("De regering-Trump zag kansen na de vrijlating van zes gevangenen door Loekasjenko.", "2019-01-01")
+    assert codes.get("gevangenen") != "USACVL", codes
+
+
 def test_officials_keep_their_country_away_from_home() -> None:
     # a minister travels: the place of the clause does not make him that country's
     codes = _codes("Rusland waarschuwde Nederland. De Nederlandse minister sprak in Kiev met betogers.")

@@ -28,6 +28,9 @@ def _events(text: str) -> set[tuple[str | None, str, str | None]]:
         # a city the knowledge base does not hold, acted on: the country it lies in (gazetteer)
         ("Rusland bombardeerde Charkiv.", ("RUS", "195", "UKR")),
         ("Israël voerde luchtaanvallen uit op Rafah.", ("ISR", "195", "PSE")),
+        # "heeft betogers/ROOT ... uiteengedreven/conj": the object the parser made the clause head
+        ("De Georgische politie heeft betogers met traangas en waterkanonnen uiteengedreven.",
+         ("GEOCOP", "175", "GEOCVL")),
         # an event noun carried on by the subject of "opvoeren", "hervatten"
         ("Rusland heeft de aanvallen op Oekraïne opgevoerd.", ("RUS", "190", "UKR")),
         ("Israël hervatte de bombardementen op Gaza.", ("ISR", "195", "PSE")),

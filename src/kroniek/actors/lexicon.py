@@ -35,6 +35,7 @@ class ActorLexicon:
     home_roles: frozenset[str]  # role words that mean home's institution when no country is given
     local_roles: frozenset[str]  # role codes that belong to the place their clause names (COP, CVL)
     locative_preps: frozenset[str]  # "in Minsk": the place a clause names
+    authority_roles: frozenset[str]  # "de Iraanse autoriteiten executeerden demonstranten": their country
     not_actors: frozenset[str]  # fixed phrases with a country adjective that name no actor
     stance_prefixes: frozenset[str]  # "pro-European", "anti-Russisch": a stance, not an actor
     igo_regions: dict[str, str]  # an organisation's adjective on a group noun names its region

@@ -48,6 +48,18 @@ def _case_fits(name: str, text: str) -> bool:
     return True
 
 
+_CORE_DEPS = ("nsubj", "nsubj:pass", "obj", "iobj")
+
+
+def _clause_verb(token: Token) -> Token | None:
+    """The verb a role noun is a core argument of (subject or object), or None: a role noun inside
+    a phrase ("de vrijlating van gevangenen door ...") belongs to that phrase, not to the clause."""
+    verb = token.head
+    if token.dep_ in _CORE_DEPS and verb.pos_ in ("VERB", "AUX"):
+        return verb
+    return None
+
+
 @dataclass
 class DocActors:
     """The resolved actors of one Doc, with a token index -> actor map for the event coder."""
@@ -321,9 +333,9 @@ class ActorResolver:
     def _clause_place(self, token: Token, found: DocActors) -> str | None:
         """The country of the place the role noun's clause names ("detained protesters in Minsk"):
         a country or capital the knowledge base knows, or a city the gazetteer does."""
-        verb = token.head
-        while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
-            verb = verb.head
+        verb = _clause_verb(token)
+        if verb is None:
+            return None
         # the phrase may hang on the object ("detained [protesters in Minsk]")
         phrases = [*verb.children, *(g for c in verb.children if c.dep_ in ("obj", "obl") for g in c.children)]
         for phrase in phrases:
@@ -338,6 +350,18 @@ class ActorResolver:
             if place is not None:
                 return place.country
         return None
+
+    def _clause_authority(self, token: Token, found: DocActors) -> str | None:
+        """The country of the domestic authority (government, police, courts) that is the subject of
+        the role noun's clause, when the role noun is not that subject itself."""
+        verb = _clause_verb(token)
+        if verb is None:
+            return None
+        subj = next((c for c in verb.children if c.dep_.startswith("nsubj") and c != token), None)
+        actor = found.at(subj) if subj is not None else None
+        if actor is None or not actor.code or actor.code.startswith("IGO") or len(actor.code) < 6:
+            return None
+        return actor.code[:3] if actor.code[3:6] in self.lexicon.authority_roles else None
 
     def _country_of(self, token: Token, found: DocActors, countries: Counter,
                     phrase: Span | None = None, role: str | None = None) -> tuple[str | None, str]:
@@ -367,6 +391,8 @@ class ActorResolver:
         # "the police detained protesters in Minsk": police and civilians are of the place named
         if role in self.lexicon.local_roles and (place := self._clause_place(token, found)) is not None:
             return place, "role+clause-place"
+        if role in self.lexicon.local_roles and (country := self._clause_authority(token, found)) is not None:
+            return country, "role+clause-authority"
         # "het kabinet", "de Tweede Kamer": institutions a reader of this language's news takes as home's
         if self.lexicon.home_country and (token.lemma_.lower() in self.lexicon.home_roles
                                           or token.lower_ in self.lexicon.home_roles):

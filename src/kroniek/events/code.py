@@ -264,6 +264,11 @@ class EventCoder:
             return verb.head
         if obj is None and (host := self._auxiliary_host(verb)) is not None:
             return next((c for c in clause.children(host, clause.OBJ_DEPS) if c != verb), None)
+        if obj is None and verb.dep_ == "conj" and verb.head.pos_ in ("NOUN", "PROPN") and any(
+            c.dep_.startswith("aux") for c in verb.head.children
+        ):
+            # "heeft betogers/ROOT ... uiteengedreven/conj": the object made the clause's head
+            return verb.head
         if obj is None and self._causer(verb) is not None:
             # "laat de wapens zwijgen": what is made to act is the act's object
             subj = clause.children(verb, ("nsubj", "obj"))
