@@ -30,6 +30,8 @@ def _statuses(text: str, lang: str = "nl") -> set[tuple[str, str]]:
          "hypothetical"),
         ("De EU overweegt sancties op te leggen aan Iran.", "163", "hypothetical"),
         ("Israël ontkende dat het een ziekenhuis in Gaza had gebombardeerd.", "195", "negated"),
+        # a denied "dat"-clause the parser hung as an adverbial clause
+        ("De Chinese ambassadeur ontkende dat China wapens aan Rusland levert.", "072", "negated"),
         # a modal the parser made the main verb
         ("President Loekasjenko wil de Poolse journalisten het land uitzetten.", "174", "hypothetical"),
         # "weigert" parsed as an auxiliary of "heffen" by the bundled parser

@@ -69,6 +69,7 @@ class Grammar:
     locative_preps: frozenset[str]
     origin_preps: frozenset[str]
     carrying_verbs: frozenset[str]
+    complementizers: frozenset[str]
     person_nouns: frozenset[str]
     person_suffixes: frozenset[str]
     inflection: Inflection | None = None

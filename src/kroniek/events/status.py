@@ -117,23 +117,26 @@ def decide(anchor: Token, grammar: Grammar, is_noun: bool = False) -> Status:
         if head == token:
             break
         lemmas = full_lemmas(head, grammar) if head.pos_ in ("VERB", "AUX") else {head.lemma_.lower()}
-        if (lemma := _listed(lemmas, grammar.negating_verbs)) and token.dep_ in (
+        # a "dat"-clause the parser hung as an adverbial clause is still the verb's complement
+        dep = "ccomp" if token.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in grammar.complementizers for c in token.children) else token.dep_
+        if (lemma := _listed(lemmas, grammar.negating_verbs)) and dep in (
             "xcomp", "ccomp", "obj", "obl", "obl:arg",
         ):
             return Status("negated", f"under {lemma!r}", 0.8)
-        if (lemma := _listed(lemmas, grammar.demand_verbs | grammar.demand_nouns)) and token.dep_ in (
+        if (lemma := _listed(lemmas, grammar.demand_verbs | grammar.demand_nouns)) and dep in (
             "xcomp", "ccomp", "obj", "obl", "obl:arg", "nmod", "acl", "iobj", "advcl",
         ):
             asker = subject(head)
             return Status("demanded", f"asked for by {lemma!r}", 0.8, asker, lemma)
-        if (lemma := _listed(lemmas, grammar.modal_verbs)) and token.dep_ == "xcomp":
+        if (lemma := _listed(lemmas, grammar.modal_verbs)) and dep == "xcomp":
             # a modal parsed as the main verb ("Mugabe wil/VERB de boeren ... uitzetten")
             return Status("hypothetical", f"modal {lemma!r}", 0.5)
-        if (lemma := _listed(lemmas, grammar.warning_verbs)) and token.dep_ in (
+        if (lemma := _listed(lemmas, grammar.warning_verbs)) and dep in (
             "ccomp", "xcomp", "obl", "obl:arg", "advcl",
         ):
             return Status("hypothetical", f"announced by {lemma!r}", 0.5)
-        if (lemma := _listed(lemmas, grammar.speech_verbs)) and token.dep_ in ("ccomp", "parataxis"):
+        if (lemma := _listed(lemmas, grammar.speech_verbs)) and dep in ("ccomp", "parataxis"):
             speaker = next((c for c in head.children if c.dep_.startswith("nsubj")), None)
             return Status("reported", f"said by the subject of {lemma!r}", 0.7, speaker)
         if token.dep_ in ("ROOT", "root") or token.dep_ in ("parataxis",):
