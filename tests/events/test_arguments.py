@@ -25,6 +25,7 @@ def _events(text: str) -> set[tuple[str | None, str, str | None]]:
         # criticism of someone's act is criticism of the one who acted
         ("China heeft de sancties van de VS scherp bekritiseerd.", ("CHN", "111", "USA")),
         ("Duitsland veroordeelde de aanval van Rusland op Oekraïne.", ("DEU", "111", "RUS")),
+        ("Abbas veroordeelde de Israëlische aanval op Jenin.", ("PSEGOV", "111", "ISR")),
         # a city the knowledge base does not hold, acted on: the country it lies in (gazetteer)
         ("Rusland bombardeerde Charkiv.", ("RUS", "195", "UKR")),
         ("Israël voerde luchtaanvallen uit op Rafah.", ("ISR", "195", "PSE")),
@@ -46,3 +47,7 @@ def test_parties_of_a_misparsed_clause(text: str, event: tuple) -> None:
 
 def test_who_condemns_an_attack_is_not_its_attacker() -> None:
     assert not any(code == "190" for _, code, _ in _events("Duitsland veroordeelde de aanvallen op Oekraïne."))
+
+
+def test_the_place_of_a_condemned_attack_is_not_its_target() -> None:
+    assert not _events("Frankrijk veroordeelde de aanslag in Parijs.")

@@ -324,6 +324,11 @@ class EventCoder:
                     if clause.preposition(c) is None and c != subj
                     and (c != obj or c.lemma_.lower() not in skip) and c.lemma_.lower() not in skip
                 ]
+        elif name == "obj.adj":
+            # "veroordeelde de Israëlische aanval": the country adjective on the object
+            obj = self._object(anchor)
+            heads = [c for c in obj.children if c.dep_ in ("amod", "compound", "nmod")
+                     and clause.preposition(c) is None] if obj is not None else []  # fmt: skip
         elif name.startswith("obj."):
             obj = self._object(anchor)
             if obj is not None:
