@@ -25,7 +25,7 @@ def _events(text: str) -> set[tuple[str | None, str, str | None]]:
         # criticism of someone's act is criticism of the one who acted
         ("China heeft de sancties van de VS scherp bekritiseerd.", ("CHN", "111", "USA")),
         ("Duitsland veroordeelde de aanval van Rusland op Oekraïne.", ("DEU", "111", "RUS")),
-        ("Abbas veroordeelde de Israëlische aanval op Jenin.", ("PSEGOV", "111", "ISR")),
+        ("De Palestijnse president Abbas veroordeelde de Israëlische aanval op Jenin.", ("PSEGOV", "111", "ISR")),
         # a city the knowledge base does not hold, acted on: the country it lies in (gazetteer)
         ("Rusland bombardeerde Charkiv.", ("RUS", "195", "UKR")),
         ("Israël voerde luchtaanvallen uit op Rafah.", ("ISR", "195", "PSE")),
