@@ -36,6 +36,13 @@ class Actor:
     tokens: tuple[int, int] = (0, 0)  # token span [start, end) in the parsed Doc (internal)
     person: str | None = None  # knowledge-base person id, for named people
 
+    @property
+    def place_kind(self) -> str | None:
+        """"country" or "capital" for an actor the gazetteer found as a place name ("Rusland",
+        "Moskou"), else None."""
+        kind = (self.rule or "").rpartition(":")[2]
+        return kind if self.code and kind in ("country", "capital") else None
+
     def record(self) -> dict[str, Any]:
         """The contract's actor fields (an event's source/target)."""
         return {

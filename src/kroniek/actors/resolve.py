@@ -21,7 +21,7 @@ from spacy.util import filter_spans
 from kroniek.actors.kb import Entry, KnowledgeBase
 from kroniek.actors.lexicon import ActorLexicon
 from kroniek.model import Actor
-from kroniek.places import PARTY_POPULATION, gazetteer
+from kroniek.places import party_city
 
 # When one written form has several entries ("Belarus" the country and its people), prefer in this order.
 KIND_ORDER = {k: i for i, k in enumerate(
@@ -342,13 +342,10 @@ class ActorResolver:
             if not any(c.dep_ == "case" and c.lower_ in self.lexicon.locative_preps for c in phrase.children):
                 continue
             actor = found.at(phrase)
-            if actor is not None and actor.code and (actor.rule or "").split(":")[-1] in ("country", "capital"):
+            if actor is not None and actor.place_kind:
                 return None if actor.code.startswith("IGO") else actor.code[:3]
-            ent = next((e for e in phrase.doc.ents if e.start <= phrase.i < e.end), None)
-            place = (gazetteer().city(ent.text, min_population=PARTY_POPULATION)
-                     if ent is not None and ent.label_ not in ("PER", "ORG") else None)
-            if place is not None:
-                return place.country
+            if (city := party_city(phrase)) is not None:
+                return city[1].country
         return None
 
     def _clause_authority(self, token: Token, found: DocActors) -> str | None:

@@ -20,7 +20,7 @@ from kroniek.events.patterns import Pattern, PatternSet
 from kroniek.events.status import Status, decide
 from kroniek.events.when import event_date
 from kroniek.model import Actor, Event
-from kroniek.places import PARTY_POPULATION, Place, gazetteer
+from kroniek.places import Place, entity_at, gazetteer, party_city
 
 
 def _country(actor: Actor) -> str | None:
@@ -30,7 +30,6 @@ def _country(actor: Actor) -> str | None:
     return actor.country or actor.code[:3]
 
 
-# Clause heads the tagger sometimes mislabels ("vrijliet" as an adverb) are still tried as verbs.
 def _located(name: str, country: str | None, place: Place | None) -> tuple[dict, str | None]:
     """The event record's location and where its coordinates come from."""
     return (
@@ -39,6 +38,7 @@ def _located(name: str, country: str | None, place: Place | None) -> tuple[dict,
     )
 
 
+# Clause heads the tagger sometimes mislabels ("vrijliet" as an adverb) are still tried as verbs.
 _CLAUSE_DEPS = ("ROOT", "root", "conj", "xcomp", "ccomp", "advcl", "acl", "acl:relcl", "parataxis")
 
 
@@ -463,16 +463,12 @@ class EventCoder:
             c.dep_.startswith("nsubj") and c.i < token.i for c in token.head.children)
         if token.dep_ not in ("obj", "iobj", "obl", "obl:arg", "nmod", "conj", "appos") and not second_subject:
             return None
-        doc = token.doc
         # the name itself, or the name of "de stad Marioepol", "the city of Donetsk"
         names = [token, *(c for c in token.children if c.dep_ in ("appos", "flat", "flat:name", "nmod")
                          and clause.preposition(c) in (None, *self.grammar.part_preps))]
         for t in names:
-            ent = next((e for e in doc.ents if e.start <= t.i < e.end), None)
-            if t.pos_ != "PROPN" or ent is None or ent.label_ in ("PER", "ORG"):
-                continue
-            place = gazetteer().city(ent.text, min_population=PARTY_POPULATION)
-            if place is not None and place.country:
+            if t.pos_ == "PROPN" and (city := party_city(t)) is not None:
+                ent, place = city
                 return Actor(text=ent.text, start=ent.start_char, end=ent.end_char, code=place.country,
                              name=ent.text, country=place.country, rule=f"place:{place.source}",
                              head=t.i, tokens=(ent.start, ent.end))
@@ -690,20 +686,18 @@ class EventCoder:
         phrases = list(clause.phrases(anchor))
         if not is_noun:
             phrases += [(clause.preposition(t), t) for t in self._phrases_after(anchor, actors)]
-        names = {e.start: e for e in anchor.doc.ents}
         for prep, head in phrases:
             if prep not in self.grammar.locative_preps:
                 continue
             actor = actors.at(head)
-            kind = (actor.rule or "").split(":")[-1] if actor is not None and actor.code else None
-            if kind in ("capital", "country"):
+            if actor is not None and actor.place_kind:
                 country = actor.code[:3] if not actor.code.startswith("IGO") else None
-                if kind == "country":
+                if actor.place_kind == "country":
                     place = gazetteer().country(country) if country else None
                 else:
                     place = gazetteer().city(actor.text, country) or gazetteer().city(actor.name or "", country)
                 return _located(actor.text, country, place)
-            entity = next((e for start, e in names.items() if start <= head.i < e.end), None)
+            entity = entity_at(head)
             # a name in a locative phrase: a place when the NER says so or the gazetteer knows it
             # (pipelines without NER label proper-noun runs PER or MISC: "in San Francisco")
             place = gazetteer().city(entity.text) if entity is not None else None
