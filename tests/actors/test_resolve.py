@@ -123,9 +123,11 @@ def test_people_acted_on_by_a_domestic_authority_are_of_its_country() -> None:
 
 
 def test_a_role_noun_inside_a_phrase_does_not_take_the_clause_subjects_country() -> None:
-    # the prisoners are released by Lukashenko, not by the US government that is the clause's subject
-    codes = _codes("De regering-Trump zag kansen na de vrijlating van zes gevangenen door Loekasjenko.", "2019-01-01")
-    assert codes.get("gevangenen") != "USACVL", codes
+    # the prisoners are released by Lukashenko; the US government, the clause's subject, is no
+    # authority over them: they keep the country the article is about
+    codes = _codes("Belarus hield verkiezingen. In Belarus werd geprotesteerd. De Amerikaanse regering zag kansen "
+                   "na de vrijlating van politieke gevangenen door Loekasjenko.", "2019-01-01")
+    assert codes.get("gevangenen") == "BLRCVL", codes
 
 
 def test_officials_keep_their_country_away_from_home() -> None:
