@@ -108,7 +108,7 @@ def decide(anchor: Token, grammar: Grammar, is_noun: bool = False) -> Status:
             if _has_adverb(verb, grammar) and depth == 0:
                 return Status("hypothetical", "hedging adverb", 0.5)
             # a control verb the parser took for an auxiliary ("Rusland weigert/AUX sancties op te heffen")
-            controls = {c.lemma_.lower() for c in verb.children if c.dep_ == "aux"}
+            controls = {w for c in verb.children if c.dep_ == "aux" for w in full_lemmas(c, grammar)}
             if refused := controls & grammar.negating_verbs:
                 return Status("negated", f"under {min(refused)!r}", 0.8)
             if announced := controls & grammar.warning_verbs:
