@@ -51,3 +51,8 @@ def test_who_condemns_an_attack_is_not_its_attacker() -> None:
 
 def test_the_place_of_a_condemned_attack_is_not_its_target() -> None:
     assert not _events("Frankrijk veroordeelde de aanslag in Parijs.")
+
+
+def test_people_taken_in_a_perfect_passive_are_the_target() -> None:
+    # "zijn ... opgepakt": the perfect passive, with the police that did it left implicit
+    assert ("BLRCOP", "173", "BLRCVL") in _events("Bij de betoging in Minsk zijn zeker 300 mensen opgepakt.")

@@ -84,12 +84,22 @@ def full_lemmas(verb: Token, grammar: Grammar, joined: bool = True) -> set[str]:
     return {join_particle(b, prt, grammar) for b in bases} if prt else bases
 
 
-def is_passive(verb: Token) -> bool:
-    """A passive auxiliary, or a passive subject without an active auxiliary ("heeft ... georganiseerd"
-    with a subject the parser mislabelled as passive is active). A noun labelled as the passive
-    auxiliary ("heeft ... sancties/aux:pass opgelegd") is no auxiliary."""
+def is_passive(verb: Token, grammar: Grammar) -> bool:
+    """A passive auxiliary, or a passive subject without an auxiliary or with one that forms the
+    passive: Dutch forms the perfect passive with "zijn" ("zijn ... opgepakt"), which parsers may
+    label a plain `aux`, and never with "hebben" ("heeft ... georganiseerd" with a subject the parser
+    mislabelled as passive is active). A noun labelled as the passive auxiliary ("heeft ...
+    sancties/aux:pass opgelegd") is no auxiliary."""
     deps = {c.dep_ for c in verb.children if c.dep_ != "aux:pass" or c.pos_ in ("AUX", "VERB")}
-    return "aux:pass" in deps or ("nsubj:pass" in deps and "aux" not in deps)
+    if "aux:pass" in deps:
+        return True
+    if "nsubj:pass" not in deps or "nsubj" in deps:
+        return False  # a clause has one subject: beside an active one the passive label is wrong
+    auxiliaries = {c.lemma_.lower() for c in verb.children if c.dep_ == "aux"}
+    if not auxiliaries:
+        return True
+    active_only = grammar.perfect_auxiliaries - grammar.passive_auxiliaries
+    return bool(auxiliaries & grammar.passive_auxiliaries) and not auxiliaries & active_only
 
 
 def preposition(token: Token) -> str | None:

@@ -241,7 +241,7 @@ class EventCoder:
         object under "hebben": the auxiliary that carries the clause's subject."""
         noun = verb.head
         if verb.dep_ == "acl" and noun.dep_ == "obj" and noun.i < verb.i and (
-            noun.head.lemma_.lower() in self.grammar.perfect_auxiliaries
+            noun.head.lemma_.lower() in self.grammar.perfect_auxiliaries | self.grammar.passive_auxiliaries
         ):
             return noun.head
         return None
@@ -251,12 +251,12 @@ class EventCoder:
         participle as its clause: the auxiliary that carries the participle's object."""
         host = verb.head
         if (host != verb and host.i < verb.i and verb.dep_ in ("acl", "acl:relcl", "xcomp", "ccomp", "obj")
-                and host.lemma_.lower() in self.grammar.perfect_auxiliaries):
+                and host.lemma_.lower() in self.grammar.perfect_auxiliaries | self.grammar.passive_auxiliaries):
             return host
         return None
 
     def _object(self, verb: Token) -> Token | None:
-        if clause.is_passive(verb):
+        if clause.is_passive(verb, self.grammar):
             subj = clause.children(verb, ("nsubj:pass", "nsubj"))
             return subj[0] if subj else None
         obj = clause.direct_object(verb)
@@ -279,7 +279,7 @@ class EventCoder:
     def _slot(self, spec: str, anchor: Token, is_noun: bool, actors: DocActors, exclude: list[Actor],
               pattern_objects: frozenset[str] | None = None) -> list[Actor]:
         """The actors filling one argument slot ("subj", "obj", "aan", "op*", "obj.tegen", ...)."""
-        passive = not is_noun and clause.is_passive(anchor)
+        passive = not is_noun and clause.is_passive(anchor, self.grammar)
         deep = spec.endswith("*")
         name = spec.rstrip("*")
         heads: list[Token] = []
@@ -531,7 +531,7 @@ class EventCoder:
         if patient is None:
             # a passive without its subject in the parse may still be about people; an active verb
             # with no object is intransitive ("de druk blijft aanhouden")
-            return not is_noun and clause.is_passive(anchor)
+            return not is_noun and clause.is_passive(anchor, self.grammar)
         if patient.pos_ != "NOUN":
             return True  # a name or pronoun: nothing says it is a thing
         words = (patient.lemma_.lower(), patient.lower_)

@@ -52,6 +52,7 @@ class Grammar:
     future_auxiliaries: frozenset[str]
     reportative_forms: frozenset[str]
     perfect_auxiliaries: frozenset[str]
+    passive_auxiliaries: frozenset[str]
     hypothetical_adverbs: tuple[str, ...]
     conditional_markers: frozenset[str]
     demand_verbs: frozenset[str]

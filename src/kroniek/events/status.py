@@ -50,7 +50,7 @@ def _modal(verb: Token, grammar: Grammar) -> str | None:
     aux = [c for c in verb.children if c.dep_ in ("aux", "aux:pass")]
     words = {c.lower_ for c in aux}
     lemmas = {c.lemma_.lower() for c in aux}
-    if words & grammar.reportative_forms and lemmas & grammar.perfect_auxiliaries - {"worden"}:
+    if words & grammar.reportative_forms and lemmas & grammar.perfect_auxiliaries:
         return "reportative conditional"
     if words & grammar.reportative_forms:
         return "hypothetical"
