@@ -452,9 +452,9 @@ class EventCoder:
             for child in token.children:
                 if child.dep_ == "nmod" and clause.preposition(child) in self.grammar.part_preps:
                     return actors.at(child)
-        return self._city(token)
+        return self._city(token, actors)
 
-    def _city(self, token: Token) -> Actor | None:
+    def _city(self, token: Token, actors: DocActors) -> Actor | None:
         """A city the knowledge base does not hold as an actor ("bombardeerde Charkiv", "nam de stad
         Marioepol in"): the country it lies in, from the offline gazetteer. Only a place name the
         NER found, standing as the phrase's head or its name, and as what is acted on: a city does
@@ -467,6 +467,8 @@ class EventCoder:
         names = [token, *(c for c in token.children if c.dep_ in ("appos", "flat", "flat:name", "nmod")
                          and clause.preposition(c) in (None, *self.grammar.part_preps))]
         for t in names:
+            if actors.at(t) is not None:
+                continue  # a name the knowledge base holds ("de infrastructuur van Hamas") is no town
             if t.pos_ == "PROPN" and (city := party_city(t)) is not None:
                 ent, place = city
                 return Actor(text=ent.text, start=ent.start_char, end=ent.end_char, code=place.country,

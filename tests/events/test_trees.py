@@ -1,0 +1,25 @@
+"""Who acts on whom in hand-parsed sentences of the current UD Dutch scheme (trees in conftest style):
+the coder's rules apart from any one parser's errors."""
+
+from __future__ import annotations
+
+
+def _dyads(events) -> set[tuple[str | None, str, str | None]]:
+    return {(e.source.code, e.cameo, e.target.code) for e in events if e.status == "asserted"}
+
+
+def test_a_known_actor_in_a_phrase_is_not_read_as_a_town_of_that_name(coded) -> None:
+    # "Hamas" is also a place name; in the knowledge base it is the movement
+    events = coded("""
+        Israël          Israël          PROPN  nsubj   3
+        heeft           hebben          AUX    aux     3
+        toegebracht     toebrengen      VERB   root    0
+        schade          schade          NOUN   obj     3
+        aan             aan             ADP    case    7
+        de              de              DET    det     7
+        infrastructuur  infrastructuur  NOUN   obl     3
+        van             van             ADP    case    9
+        Hamas           Hamas           PROPN  nmod    7
+        .               .               PUNCT  punct   3
+    """, ents=((0, 1, "LOC"), (8, 9, "LOC")))
+    assert _dyads(events) == {("ISR", "190", "PSEREBHMS")}
