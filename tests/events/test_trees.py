@@ -23,3 +23,18 @@ def test_a_known_actor_in_a_phrase_is_not_read_as_a_town_of_that_name(coded) -> 
         .               .               PUNCT  punct   3
     """, ents=((0, 1, "LOC"), (8, 9, "LOC")))
     assert _dyads(events) == {("ISR", "190", "PSEREBHMS")}
+
+
+def test_a_participle_hung_after_its_object_as_a_modifier_is_the_clause_verb(coded) -> None:
+    # Dutch puts an attributive participle before its noun: after it, it is the clause's verb
+    events = coded("""
+        Japan        Japan         PROPN  nsubj  4
+        en           en            CCONJ  cc     3
+        Zuid-Korea   Zuid-Korea    PROPN  conj   1
+        hebben       hebben        VERB   root   0
+        een          een           DET    det    6
+        verdrag      verdrag       NOUN   obj    4
+        ondertekend  ondertekenen  VERB   amod   6   VerbForm=Part
+        .            .             PUNCT  punct  4
+    """, ents=((0, 1, "LOC"), (2, 3, "LOC")))
+    assert {("JPN", "057", "KOR"), ("KOR", "057", "JPN")} <= _dyads(events)

@@ -157,10 +157,19 @@ def governor(verb: Token) -> Token | None:
     return None
 
 
+def under_its_object(verb: Token) -> bool:
+    """A participle the parser hung under its object ("De EU heeft sancties opgelegd/acl"): as a
+    clause of the noun, or as its modifier after it, where Dutch never puts an attributive
+    participle ("hebben een document ondertekend/amod")."""
+    noun = verb.head
+    return noun != verb and noun.pos_ in ("NOUN", "PROPN") and (
+        verb.dep_ == "acl" or (verb.dep_ == "amod" and verb.pos_ == "VERB" and noun.i < verb.i)
+    )
+
+
 def subjects(verb: Token) -> list[Token]:
     """The subject candidates of a verb, inherited along coordination and control chains."""
-    if verb.dep_ == "acl" and not children(verb, SUBJ_DEPS) and verb.head.pos_ in ("NOUN", "PROPN"):
-        # "De EU heeft sancties opgelegd" parsed with the participle under its object
+    if under_its_object(verb) and not children(verb, SUBJ_DEPS):
         found = children(verb.head, SUBJ_DEPS)
         if found:
             return found
@@ -184,8 +193,8 @@ def direct_object(verb: Token) -> Token | None:
     found = children(verb, OBJ_DEPS)
     if found:
         return found[0]
-    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and children(verb.head, SUBJ_DEPS):
-        return verb.head  # the participle under its object, as above
+    if under_its_object(verb) and children(verb.head, SUBJ_DEPS):
+        return verb.head
     if verb.dep_ == "amod" and verb.pos_ == "VERB" and verb.head.i > verb.i and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head  # "Duitsland eist opheldering" with the verb parsed as a modifier of its object
     # a bare noun phrase the parser labelled otherwise ("Rusland blokkeerde de resolutie" with

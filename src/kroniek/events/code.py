@@ -240,7 +240,7 @@ class EventCoder:
         """"hebben een document ondertekend" parsed with the participle under its object and the
         object under "hebben": the auxiliary that carries the clause's subject."""
         noun = verb.head
-        if verb.dep_ == "acl" and noun.dep_ == "obj" and noun.i < verb.i and (
+        if clause.under_its_object(verb) and noun.dep_ == "obj" and noun.i < verb.i and (
             noun.head.lemma_.lower() in self.grammar.perfect_auxiliaries | self.grammar.passive_auxiliaries
         ):
             return noun.head
