@@ -60,6 +60,12 @@ def _clause_verb(token: Token) -> Token | None:
     return None
 
 
+def _with_auxiliaries(verb: Token) -> list[Token]:
+    """A verb's dependents, with those a parser hung on its auxiliary ("De autoriteiten/nsubj
+    hebben/aux ... geëxecuteerd")."""
+    return [*verb.children, *(g for c in verb.children if c.dep_ in ("aux", "aux:pass") for g in c.children)]
+
+
 @dataclass
 class DocActors:
     """The resolved actors of one Doc, with a token index -> actor map for the event coder."""
@@ -160,8 +166,19 @@ class ActorResolver:
         prev = token.doc[token.i - 1]
         if prev.pos_ != "PROPN" or not prev.text[:1].isupper() or prev.lower_ in self.roles:
             return False
+        if self._in_portfolio(prev):
+            return False
         own = {_fold(w) for w in self.kb.person(person).name.split()[:-1]}
         return _fold(prev.text) not in own and not prev.is_sent_start
+
+    def _in_portfolio(self, token: Token) -> bool:
+        """A capitalised word of a title's portfolio ("minister van Buitenlandse Zaken Blok"): the
+        capitalised run it ends follows a role word and "van"."""
+        i = token.i
+        while i > 0 and token.doc[i].text[:1].isupper() and not token.doc[i].is_sent_start:
+            i -= 1
+        before = token.doc[i]
+        return before.lower_ in self.lexicon.of_preps and i > 0 and self._role_word(token.doc[i - 1]) is not None
 
     def _after_title(self, token: Token, window: int = 5) -> bool:
         """A title word shortly before a name: "premier Rutte", "minister van Buitenlandse Zaken Blok"."""
@@ -354,7 +371,7 @@ class ActorResolver:
         verb = _clause_verb(token)
         if verb is None:
             return None
-        subj = next((c for c in verb.children if c.dep_.startswith("nsubj") and c != token), None)
+        subj = next((c for c in _with_auxiliaries(verb) if c.dep_.startswith("nsubj") and c != token), None)
         actor = found.at(subj) if subj is not None else None
         if actor is None or not actor.code or actor.code.startswith("IGO") or len(actor.code) < 6:
             return None
@@ -614,12 +631,17 @@ class ActorResolver:
             for verb in sent:
                 if verb.lemma_.lower() not in lex.speech_verbs:
                     continue
-                subj = next((c for c in verb.children if c.dep_.startswith("nsubj")), None)
+                # after a quote the subject follows the verb ("'...', zei de bondskanselier"): the
+                # first word after it not in a phrase where the parse names no subject
+                after = self._clause_after(verb)
+                subj = next((c for c in verb.children if c.dep_.startswith("nsubj")), None) or next(
+                    (t for t in after if found.at(t) is not None and not self._addressed(t)), None)
                 actor = found.at(subj) if subj is not None else None
                 if actor is not None and actor.code:
                     speaker = actor
-                    to = next((c for c in verb.children if c.dep_.startswith("obl") and any(
-                        g.dep_ == "case" and g.lower_ in lex.addressee_preps for g in c.children)), None)
+                    to = next((c for c in verb.children if c.dep_.startswith("obl") and self._addressed(c)), None)
+                    # "tegen Haley" hung elsewhere by the parser: the phrase in the words after the verb
+                    to = to or next((t for t in after if self._addressed(t) and found.at(t) is not None), None)
                     addressee = found.at(to) if to is not None else None
                     break
             if speaker is None:
@@ -634,6 +656,20 @@ class ActorResolver:
                 elif words & lex.second_person_pronouns and addressee is not None and addressee.code \
                         and token.i < speaker.tokens[0]:
                     found.add(self._refer(token, addressee, "coref:quote-addressee"))
+
+    def _addressed(self, token: Token) -> bool:
+        """A phrase of the one spoken to: "tegen Haley"."""
+        return any(c.dep_ == "case" and c.lower_ in self.lexicon.addressee_preps for c in token.children)
+
+    @staticmethod
+    def _clause_after(verb: Token) -> list[Token]:
+        """The words after a verb up to the next punctuation or verb: its clause in the text."""
+        out = []
+        for t in verb.doc[verb.i + 1 : verb.sent.end]:
+            if t.is_punct or t.pos_ in ("VERB", "AUX", "SCONJ"):
+                break
+            out.append(t)
+        return out
 
     def _possessive(self, token: Token, found: DocActors) -> None:
         """"In zijn felicitatieboodschap ... zinspeelde Poetin": a possessive refers to the subject
