@@ -38,3 +38,51 @@ def test_a_participle_hung_after_its_object_as_a_modifier_is_the_clause_verb(cod
         .            .             PUNCT  punct  4
     """, ents=((0, 1, "LOC"), (2, 3, "LOC")))
     assert {("JPN", "057", "KOR"), ("KOR", "057", "JPN")} <= _dyads(events)
+
+
+def test_the_actor_before_the_finite_verb_is_its_subject_whatever_its_label(coded) -> None:
+    # a main clause has one phrase before its finite verb, mostly the subject
+    events = coded("""
+        Duitsland  Duitsland  PROPN  advmod  2
+        bezocht    bezoeken   VERB   root    0   VerbForm=Fin
+        Polen      Polen      PROPN  obj     2
+        .          .          PUNCT  punct   2
+    """, ents=((0, 1, "LOC"), (2, 3, "LOC")))
+    assert ("DEU", "042", "POL") in _dyads(events)
+
+
+def test_a_subject_labelled_as_a_second_object_before_the_finite_verb(coded) -> None:
+    events = coded("""
+        Russische    Russisch     ADJ    amod   2
+        troepen      troep        NOUN   obj    3
+        omsingelden  omsingelen   VERB   root   0   VerbForm=Fin
+        Kiev         Kiev         PROPN  obj    3
+        .            .            PUNCT  punct  3
+    """, ents=((3, 4, "LOC"),))
+    assert ("RUSMIL", "191", "UKRGOV") in _dyads(events)
+
+
+def test_a_phrase_before_the_finite_verb_is_no_subject(coded) -> None:
+    # "Volgens Duitsland bezocht ... Polen": the fronted phrase is not who acted
+    events = coded("""
+        Volgens    volgens    ADP    case    2
+        Duitsland  Duitsland  PROPN  obl     3
+        bezocht    bezoeken   VERB   root    0   VerbForm=Fin
+        Polen      Polen      PROPN  obj     3
+        .          .          PUNCT  punct   3
+    """, ents=((1, 2, "LOC"), (3, 4, "LOC")))
+    assert ("DEU", "042", "POL") not in _dyads(events)
+
+
+def test_a_verb_hung_on_the_noun_after_it_takes_that_noun_as_its_object(coded) -> None:
+    # no clause of a noun stands before it without "te", "om" or "dat": the noun is the object
+    events = coded("""
+        Duitsland  Duitsland  PROPN  nsubj      2
+        betuigde   betuigen   VERB   advcl      4   VerbForm=Fin
+        zijn       zijn       PRON   nmod:poss  4
+        medeleven  medeleven  NOUN   root       0
+        aan        aan        ADP    case       6
+        Turkije    Turkije    PROPN  obl        4
+        .          .          PUNCT  punct      4
+    """, ents=((0, 1, "LOC"), (5, 6, "LOC")))
+    assert ("DEU", "018", "TUR") in _dyads(events)

@@ -195,8 +195,12 @@ def direct_object(verb: Token) -> Token | None:
         return found[0]
     if under_its_object(verb) and children(verb.head, SUBJ_DEPS):
         return verb.head
-    if verb.dep_ == "amod" and verb.pos_ == "VERB" and verb.head.i > verb.i and verb.head.pos_ in ("NOUN", "PROPN"):
-        return verb.head  # "Duitsland eist opheldering" with the verb parsed as a modifier of its object
+    if (verb.dep_ in ("amod", "acl", "advcl") and verb.pos_ == "VERB" and verb.head.i > verb.i
+            and verb.head.pos_ in ("NOUN", "PROPN") and not any(c.dep_ == "mark" for c in verb.children)):
+        # "Duitsland eist/amod opheldering", "betuigde/advcl zijn medeleven": the verb hung on the
+        # noun after it, where no clause of that noun stands (a clause follows its noun or opens
+        # with "te", "om", "dat")
+        return verb.head
     # a bare noun phrase the parser labelled otherwise ("Rusland blokkeerde de resolutie" with
     # "resolutie" as a second subject, "prees Frankrijk" as an apposition)
     subj = subject(verb)

@@ -397,7 +397,10 @@ class EventCoder:
         heads = [c for c in before if c.dep_.startswith("obl")
                  and clause.preposition(c) in self.grammar.conjunction_preps and actors.at(c) is not None][:1]
         if heads or candidates:
-            return heads or candidates[:1]
+            return heads or self._prefield(anchor, actors) or candidates[:1]
+        heads = self._prefield(anchor, actors)
+        if heads:
+            return heads
         # a bare noun phrase before the verb that the parser did not call a subject ("Suu Kyi's
         # partij ... eist dat ...")
         heads = [c for c in before if c.dep_ in ("obl", "nmod", "dep") and clause.preposition(c) is None][:1]
@@ -411,6 +414,23 @@ class EventCoder:
                       and "Fin" in c.morph.get("VerbForm")]
             heads = self._actor_after(finite[0], actors, adjacent=True) if finite else []
         return heads
+
+    @staticmethod
+    def _prefield(verb: Token, actors: DocActors) -> list[Token]:
+        """The actor that fills all of a main clause's first position, before its finite verb
+        ("Merkel/advmod bezocht Polen", "Russische troepen/obj omsingelden Kiev"): there a main
+        clause puts one phrase, mostly its subject, whatever the parser labelled it."""
+        finite = min([verb, *(c for c in verb.children if c.dep_ in ("aux", "aux:pass"))], key=lambda t: t.i)
+        if "Fin" not in finite.morph.get("VerbForm"):
+            return []
+        words = [t for t in verb.doc[verb.sent.start : finite.i] if not (t.is_punct or t.is_space)]
+        while words and words[0].pos_ == "CCONJ":  # "En Rusland ..."
+            words.pop(0)
+        found = {id(a): a for t in words if (a := actors.at(t)) is not None}
+        if len(found) != 1 or any(actors.at(t) is None and t.pos_ not in ("DET", "ADJ", "NUM") for t in words):
+            return []
+        (actor,) = found.values()
+        return [verb.doc[actor.head]] if actor.code else []
 
     def _object_control(self, verb: Token, actors: DocActors) -> Token | None:
         """"riep de EU op sancties op te leggen": the one asked is the subject of the act asked for."""
