@@ -86,3 +86,38 @@ def test_a_verb_hung_on_the_noun_after_it_takes_that_noun_as_its_object(coded) -
         .          .          PUNCT  punct      4
     """, ents=((0, 1, "LOC"), (5, 6, "LOC")))
     assert ("DEU", "018", "TUR") in _dyads(events)
+
+
+def test_a_verb_opened_by_om_te_is_a_clause_whatever_its_label(coded) -> None:
+    events = coded("""
+        Turkije     Turkije     PROPN  nsubj         2
+        biedt       bieden      VERB   root          0   VerbForm=Fin
+        aan         aan         ADP    compound:prt  2
+        om          om          ADP    mark          6
+        te          te          ADP    mark          6
+        bemiddelen  bemiddelen  VERB   obl           2   VerbForm=Inf
+        tussen      tussen      ADP    case          8
+        Rusland     Rusland     PROPN  nmod          6
+        en          en          CCONJ  cc            10
+        Oekraïne    Oekraïne    PROPN  conj          8
+        .           .           PUNCT  punct         2
+    """, ents=((0, 1, "LOC"), (7, 8, "LOC"), (9, 10, "LOC")))
+    assert {("TUR", "039", "RUS"), ("TUR", "039", "UKR")} <= _dyads(events)
+
+
+def test_the_particle_may_be_the_first_preposition_of_the_te_clause(coded) -> None:
+    # "riep ... op": the parser pulled the one called on into the clause and read "op" as its
+    # first preposition
+    events = coded("""
+        Duitsland  Duitsland  PROPN  nsubj         2
+        riep       roepen     VERB   root          0   VerbForm=Fin
+        Rusland    Rusland    PROPN  obj           9
+        op         op         ADP    case          6
+        de         de         DET    det           6
+        troepen    troep      NOUN   obl           9
+        terug      terug      ADV    compound:prt  9
+        te         te         ADP    mark          9
+        trekken    trekken    VERB   advcl         2   VerbForm=Inf
+        .          .          PUNCT  punct         2
+    """, ents=((0, 1, "LOC"), (2, 3, "LOC")))
+    assert ("DEU", "020", "RUS") in _dyads(events)

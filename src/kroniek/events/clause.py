@@ -54,10 +54,13 @@ def particle(verb: Token, grammar: Grammar) -> str | None:
             return child.lower_
     # Before an extraposed "te"-clause the particle opens that clause ("riep Orban op [alle
     # sancties op te geven]"), where parsers tend to attach it as a preposition of its first noun,
-    # inside the clause or as a phrase of the verb.
-    clauses = [c for c in verb.children if c.dep_ in ("xcomp", "advcl", "ccomp") and c.i > verb.i]
+    # inside the clause or as a phrase of the verb; with the verb's object pulled into the clause it
+    # is the clause's first preposition ("riep Rusland/obj op/case de troepen terug te trekken").
+    clauses = [c for c in complements(verb) if c.i > verb.i]
     for child in clauses:
-        candidates = [child.doc[child.left_edge.i]] + [
+        first_case = next((t for t in child.subtree if t.dep_ == "case" and t.i > verb.i), None) if (
+            _infinitival(child)) else None
+        candidates = [child.doc[child.left_edge.i], *([first_case] if first_case is not None else [])] + [
             case for obl in verb.children if obl.dep_ in ("obl", "obl:arg") and verb.i < obl.i < child.i
             for case in obl.children if case.dep_ == "case"
         ]
@@ -65,6 +68,14 @@ def particle(verb: Token, grammar: Grammar) -> str | None:
             if first.dep_ == "case" and known is not None and first.lower_ in known and first.i > verb.i:
                 return first.lower_
     return None
+
+
+def complements(verb: Token, deps: tuple[str, ...] = ("xcomp", "ccomp", "advcl")) -> list[Token]:
+    """The clauses a verb takes: by their label, or a verb opened by "te", "om" or "dat" whatever the
+    parser labelled it ("biedt aan om te bemiddelen/obl"): a marked verb heads a clause."""
+    return [c for c in verb.children if c.dep_ in deps or (
+        c.pos_ in ("VERB", "AUX") and c.dep_ not in ("conj", "acl:relcl", "aux", "aux:pass", "cop")
+        and any(g.dep_ == "mark" for g in c.children))]
 
 
 def join_particle(lemma: str, particle: str, grammar: Grammar) -> str:

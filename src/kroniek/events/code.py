@@ -151,7 +151,7 @@ class EventCoder:
             return False
         if pattern.content and not is_noun:
             # speech coded by what was said: "zeggen dat er is gefraudeerd" is an accusation
-            said = [c for c in anchor.children if c.dep_ in ("ccomp", "xcomp", "parataxis", "advcl")]
+            said = clause.complements(anchor, ("ccomp", "xcomp", "parataxis", "advcl"))
             if not {w for c in said for t in c.subtree for w in (t.lemma_.lower(), t.lower_)} & pattern.content:
                 return False
         obj = self._object(anchor) if pattern.prep else None
@@ -343,7 +343,7 @@ class EventCoder:
             # Syrië") is where things happen, not whom the statement or promise concerns
             places = self.grammar.locative_preps | self.grammar.origin_preps
             return self._first_in(
-                [c for c in anchor.children if c.dep_ in ("xcomp", "ccomp", "acl", "advcl")], actors, exclude, anchor,
+                clause.complements(anchor, ("xcomp", "ccomp", "acl", "advcl")), actors, exclude, anchor,
                 skip_preps=places,
             )
         elif name == "context":
