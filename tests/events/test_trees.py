@@ -121,3 +121,20 @@ def test_the_particle_may_be_the_first_preposition_of_the_te_clause(coded) -> No
         .          .          PUNCT  punct         2
     """, ents=((0, 1, "LOC"), (2, 3, "LOC")))
     assert ("DEU", "020", "RUS") in _dyads(events)
+
+
+def test_a_preposition_after_the_te_infinitive_is_no_particle_of_the_verb_above(coded) -> None:
+    # "aan Iran" follows "te leggen": "overweegt" stays "overwegen", and what it weighs is no act yet
+    events = coded("""
+        De         de         DET    det           2
+        EU         EU         PROPN  nsubj         3
+        overweegt  overwegen  VERB   root          0   VerbForm=Fin
+        sancties   sanctie    NOUN   obj           7
+        op         op         ADP    compound:prt  7
+        te         te         ADP    mark          7
+        leggen     leggen     VERB   xcomp         3   VerbForm=Inf
+        aan        aan        ADP    case          9
+        Iran       Iran       PROPN  obl           7
+        .          .          PUNCT  punct         3
+    """, ents=((1, 2, "ORG"), (8, 9, "LOC")))
+    assert {e.status for e in events if e.cameo == "163"} == {"hypothetical"}

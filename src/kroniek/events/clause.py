@@ -58,7 +58,7 @@ def particle(verb: Token, grammar: Grammar) -> str | None:
     # is the clause's first preposition ("riep Rusland/obj op/case de troepen terug te trekken").
     clauses = [c for c in complements(verb) if c.i > verb.i]
     for child in clauses:
-        first_case = next((t for t in child.subtree if t.dep_ == "case" and t.i > verb.i), None) if (
+        first_case = next((t for t in child.subtree if t.dep_ == "case" and verb.i < t.i < child.i), None) if (
             _infinitival(child)) else None
         candidates = [child.doc[child.left_edge.i], *([first_case] if first_case is not None else [])] + [
             case for obl in verb.children if obl.dep_ in ("obl", "obl:arg") and verb.i < obl.i < child.i
