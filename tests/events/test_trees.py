@@ -138,3 +138,23 @@ def test_a_preposition_after_the_te_infinitive_is_no_particle_of_the_verb_above(
         .          .          PUNCT  punct         3
     """, ents=((1, 2, "ORG"), (8, 9, "LOC")))
     assert {e.status for e in events if e.cameo == "163"} == {"hypothetical"}
+
+
+def test_of_the_prepositions_before_a_te_clause_the_first_is_the_particle(coded) -> None:
+    # "riep ... op [de steun aan Kiev voort te zetten]": "op" closes the middle field, "aan" belongs
+    # to the clause although the parser hung its phrase on the infinitive
+    events = coded("""
+        Frankrijk  Frankrijk  PROPN  nsubj         2
+        riep       roepen     VERB   root          0   VerbForm=Fin
+        Duitsland  Duitsland  PROPN  obj           2
+        op         op         ADP    case          6
+        de         de         DET    det           6
+        steun      steun      NOUN   obl           2
+        aan        aan        ADP    case          8
+        Kiev       Kiev       PROPN  obl           11
+        voort      voort      ADV    compound:prt  11
+        te         te         ADP    mark          11
+        zetten     zetten     VERB   xcomp         2   VerbForm=Inf
+        .          .          PUNCT  punct         2
+    """, ents=((0, 1, "LOC"), (2, 3, "LOC"), (7, 8, "LOC")))
+    assert ("FRA", "020", "DEU") in _dyads(events)

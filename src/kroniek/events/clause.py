@@ -64,7 +64,7 @@ def particle(verb: Token, grammar: Grammar) -> str | None:
             case for obl in verb.children if obl.dep_ in ("obl", "obl:arg") and verb.i < obl.i < child.i
             for case in obl.children if case.dep_ == "case"
         ]
-        for first in candidates:
+        for first in sorted(candidates, key=lambda t: t.i):  # the particle closes the middle field
             if first.dep_ == "case" and known is not None and first.lower_ in known and first.i > verb.i:
                 return first.lower_
     return None
