@@ -158,3 +158,22 @@ def test_of_the_prepositions_before_a_te_clause_the_first_is_the_particle(coded)
         .          .          PUNCT  punct         2
     """, ents=((0, 1, "LOC"), (2, 3, "LOC"), (7, 8, "LOC")))
     assert ("FRA", "020", "DEU") in _dyads(events)
+
+
+def test_a_noun_tagged_as_a_verb_does_not_end_the_object_of_a_te_infinitive(coded) -> None:
+    # "stelt voor [de tegoeden van ... oligarchen/VERB] te bevriezen": the object the parser hung on
+    # the verb above is read back to that verb, past a noun mistagged as a verb
+    events = coded("""
+        Frankrijk   Frankrijk   PROPN  nsubj   2
+        stelt       stellen     VERB   root    0   VerbForm=Fin
+        voor        voor        ADP    case    5
+        de          de          DET    det     5
+        tegoeden    tegoed      NOUN   obl:arg 2
+        van         van         ADP    case    8
+        Russische   Russisch    ADJ    amod    8
+        oligarchen  oligarchen  VERB   nmod    5   VerbForm=Part
+        te          te          ADP    mark    10
+        bevriezen   bevriezen   VERB   ccomp   2   VerbForm=Inf
+        .           .           PUNCT  punct   2
+    """, ents=((0, 1, "LOC"),))
+    assert {(e.cameo, e.status) for e in events} >= {("1711", "hypothetical")}

@@ -38,6 +38,9 @@ def _located(name: str, country: str | None, place: Place | None) -> tuple[dict,
     )
 
 
+# the relations of a noun phrase: a word in one is used as a noun whatever its tag
+_NOMINAL_DEPS = ("nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:arg", "nmod", "appos")
+
 # Clause heads the tagger sometimes mislabels ("vrijliet" as an adverb) are still tried as verbs.
 _CLAUSE_DEPS = ("ROOT", "root", "conj", "xcomp", "ccomp", "advcl", "acl", "acl:relcl", "parataxis")
 
@@ -190,8 +193,9 @@ class EventCoder:
         if not is_noun and not words & wanted and anchor.dep_ in ("xcomp", "advcl", "ccomp"):
             # an infinitive's object, hung by the parser on the verb above: "spraken af om de
             # vijandelijkheden ... te staken" -- the words between the clause's start and the verb
+            # (the verb above ends them; a word tagged as a verb that the parse uses as a noun does not)
             for t in reversed(anchor.doc[anchor.sent.start : anchor.i]):
-                if t.is_punct or (t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "aux:pass")):
+                if t.is_punct or (t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "aux:pass", *_NOMINAL_DEPS)):
                     break
                 words |= {t.lemma_.lower(), t.lower_}
         return words
