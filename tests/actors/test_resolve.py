@@ -238,3 +238,20 @@ def test_the_one_spoken_to_may_stand_in_a_phrase_hung_on_the_speaker(resolved) -
     """, ents=((9, 10, "PER"), (11, 12, "PER")), date="2022-02-01")
     codes = {a.text: a.code for a in found.actors}
     assert (codes.get("Ik"), codes.get("u")) == ("RUSGOV", "USAGOV"), codes
+
+
+def test_they_refers_to_a_subject_whose_name_the_parser_hung_on_its_article(resolved) -> None:
+    found = resolved("""
+        De          de          DET    nsubj  4
+        Verenigde   Verenigde   PROPN  flat   1
+        Staten      Staten      PROPN  flat   2
+        waarschuwden waarschuwen VERB  root   0
+        Iran        Iran        PROPN  obj    4
+        .           .           PUNCT  punct  4
+        Zij         zij         PRON   nsubj  8
+        dreigden    dreigen     VERB   root   0   Number=Plur|VerbForm=Fin
+        met         met         ADP    case   10
+        sancties    sanctie     NOUN   obl    8
+        .           .           PUNCT  punct  8
+    """, ents=((1, 3, "LOC"), (4, 5, "LOC")))
+    assert {a.text: a.code for a in found.actors}.get("Zij") == "USA"

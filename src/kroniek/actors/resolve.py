@@ -66,6 +66,13 @@ def _with_auxiliaries(verb: Token) -> list[Token]:
     return [*verb.children, *(g for c in verb.children if c.dep_ in ("aux", "aux:pass") for g in c.children)]
 
 
+def _is_subject(token: Token) -> bool:
+    """A subject, or a name part or apposition of one: "De/nsubj Verenigde/flat Staten" with the
+    name hung on its article by the parser."""
+    return token.dep_.startswith("nsubj") or (
+        token.dep_ in ("flat", "flat:name", "appos") and token.head.dep_.startswith("nsubj"))
+
+
 @dataclass
 class DocActors:
     """The resolved actors of one Doc, with a token index -> actor map for the event coder."""
@@ -603,7 +610,7 @@ class ActorResolver:
             if plural:
                 previous = [
                     a for a in found.actors
-                    if a.code and a.tokens[1] <= token.sent.start and token.doc[a.head].dep_.startswith("nsubj")
+                    if a.code and a.tokens[1] <= token.sent.start and _is_subject(token.doc[a.head])
                 ]
             else:
                 previous = [a for a in found.actors if a.person and a.tokens[1] <= token.i]
