@@ -177,3 +177,56 @@ def test_a_noun_tagged_as_a_verb_does_not_end_the_object_of_a_te_infinitive(code
         .           .           PUNCT  punct   2
     """, ents=((0, 1, "LOC"),))
     assert {(e.cameo, e.status) for e in events} >= {("1711", "hypothetical")}
+
+
+def _statuses(events) -> set[tuple[str, str]]:
+    return {(e.cameo, e.status) for e in events}
+
+
+def test_gaan_heading_its_clause_with_an_infinitive_makes_the_act_future(coded) -> None:
+    events = coded("""
+        Israël       Israël       PROPN  nsubj  2
+        gaat         gaan         VERB   root   0   VerbForm=Fin
+        de           de           DET    det    4
+        Gazastrook   Gazastrook   PROPN  obj    5
+        bombarderen  bombarderen  VERB   xcomp  2   VerbForm=Inf
+        .            .            PUNCT  punct  2
+    """, ents=((0, 1, "LOC"), (3, 4, "LOC")))
+    assert ("195", "hypothetical") in _statuses(events) and ("195", "asserted") not in _statuses(events)
+
+
+def test_willen_heading_its_clause_makes_the_act_hypothetical(coded) -> None:
+    events = coded("""
+        Israël       Israël       PROPN  nsubj  2
+        wil          willen       VERB   root   0   VerbForm=Fin
+        de           de           DET    det    4
+        Gazastrook   Gazastrook   PROPN  obj    5
+        bombarderen  bombarderen  VERB   xcomp  2   VerbForm=Inf
+        .            .            PUNCT  punct  2
+    """, ents=((0, 1, "LOC"), (3, 4, "LOC")))
+    assert _statuses(events) == {("195", "hypothetical")}
+
+
+def test_moeten_as_an_auxiliary_makes_the_act_hypothetical(coded) -> None:
+    events = coded("""
+        Israël       Israël       PROPN  nsubj  4
+        moet         moeten       AUX    aux    4   VerbForm=Fin
+        Gaza         Gaza         PROPN  obj    4
+        bombarderen  bombarderen  VERB   root   0   VerbForm=Inf
+        .            .            PUNCT  punct  4
+    """, ents=((0, 1, "LOC"), (2, 3, "LOC")))
+    assert _statuses(events) == {("195", "hypothetical")}
+
+
+def test_blijken_heading_its_clause_leaves_the_act_asserted(coded) -> None:
+    # "blijkt ... te hebben gebombardeerd": evidence, not modality
+    events = coded("""
+        Israël         Israël       PROPN  nsubj  2
+        blijkt         blijken      VERB   root   0   VerbForm=Fin
+        Gaza           Gaza         PROPN  obj    6
+        te             te           ADP    mark   6
+        hebben         hebben       AUX    aux    6   VerbForm=Inf
+        gebombardeerd  bombarderen  VERB   xcomp  2   VerbForm=Part
+        .              .            PUNCT  punct  2
+    """, ents=((0, 1, "LOC"), (2, 3, "LOC")))
+    assert ("195", "asserted") in _statuses(events)

@@ -130,8 +130,12 @@ def decide(anchor: Token, grammar: Grammar, is_noun: bool = False) -> Status:
             asker = subject(head)
             return Status("demanded", f"asked for by {lemma!r}", 0.8, asker, lemma)
         if (lemma := _listed(lemmas, grammar.modal_verbs)) and dep == "xcomp":
-            # a modal parsed as the main verb ("Mugabe wil/VERB de boeren ... uitzetten")
+            # a modal verb that heads its clause ("Mugabe wil/VERB de boeren ... uitzetten/xcomp")
             return Status("hypothetical", f"modal {lemma!r}", 0.5)
+        if (lemma := _listed(lemmas, grammar.future_auxiliaries)) and dep == "xcomp" and token.pos_ in ("VERB", "AUX"):
+            # "gaan" with an infinitive heads its clause in UD Dutch ("De EU gaat/VERB sancties
+            # opleggen/xcomp"): the act is still to come
+            return Status("hypothetical", f"future with {lemma!r}", 0.5)
         if (lemma := _listed(lemmas, grammar.warning_verbs)) and dep in (
             "ccomp", "xcomp", "obl", "obl:arg", "advcl",
         ):
