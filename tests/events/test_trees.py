@@ -230,3 +230,16 @@ def test_blijken_heading_its_clause_leaves_the_act_asserted(coded) -> None:
         .              .            PUNCT  punct  2
     """, ents=((0, 1, "LOC"), (2, 3, "LOC")))
     assert ("195", "asserted") in _statuses(events)
+
+
+def test_a_request_for_weapons_is_a_prepositional_object_with_om(coded) -> None:
+    # "vragen om": the scheme makes "om" the case of the thing asked for (obl:arg)
+    events = coded("""
+        Oekraïne   Oekraïne   PROPN  nsubj    2
+        vroeg      vragen     VERB   root     0   VerbForm=Fin
+        Polen      Polen      PROPN  obj      2
+        om         om         ADP    case     5
+        munitie    munitie    NOUN   obl:arg  2
+        .          .          PUNCT  punct    2
+    """, ents=((0, 1, "LOC"), (2, 3, "LOC")))
+    assert {(e.evidence["rule"], e.target.code) for e in events} == {("nl:vragen-om-wapens", "POL")}
