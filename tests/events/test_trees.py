@@ -243,3 +243,19 @@ def test_a_request_for_weapons_is_a_prepositional_object_with_om(coded) -> None:
         .          .          PUNCT  punct    2
     """, ents=((0, 1, "LOC"), (2, 3, "LOC")))
     assert {(e.evidence["rule"], e.target.code) for e in events} == {("nl:vragen-om-wapens", "POL")}
+
+
+def test_a_te_infinitive_left_without_the_verb_it_depends_on_is_not_asserted(coded) -> None:
+    # the appeal "riep ... op" lost in the parse: whether the release happened is unknown
+    events = coded("""
+        Duitsland    Duitsland   PROPN  nsubj         8
+        riep         roepen      NOUN   obj           8
+        Rusland      Rusland     PROPN  obj           8
+        op           op          ADP    case          5
+        journalisten journalist  NOUN   obl           8
+        vrij         vrij        ADJ    compound:prt  8
+        te           te          ADP    mark          8
+        laten        laten       VERB   root          0   VerbForm=Inf
+        .            .           PUNCT  punct         8
+    """, ents=((0, 1, "LOC"), (2, 3, "LOC")))
+    assert _statuses(events) == {("0841", "hypothetical")}

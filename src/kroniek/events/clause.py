@@ -59,7 +59,7 @@ def particle(verb: Token, grammar: Grammar) -> str | None:
     clauses = [c for c in complements(verb) if c.i > verb.i]
     for child in clauses:
         first_case = next((t for t in child.subtree if t.dep_ == "case" and verb.i < t.i < child.i), None) if (
-            _infinitival(child)) else None
+            infinitival(child)) else None
         candidates = [child.doc[child.left_edge.i], *([first_case] if first_case is not None else [])] + [
             case for obl in verb.children if obl.dep_ in ("obl", "obl:arg") and verb.i < obl.i < child.i
             for case in obl.children if case.dep_ == "case"
@@ -146,7 +146,7 @@ def children(head: Token, deps: tuple[str, ...]) -> list[Token]:
     return [c for c in dependents(head) if c.dep_ in deps]
 
 
-def _infinitival(verb: Token) -> bool:
+def infinitival(verb: Token) -> bool:
     """A "te"/"to"-infinitive: it has no subject of its own."""
     return "Inf" in verb.morph.get("VerbForm") and any(
         c.dep_ == "mark" and c.pos_ in ("ADP", "PART") for c in verb.children
@@ -158,7 +158,7 @@ def governor(verb: Token) -> Token | None:
     ("weigerde Loekasjenko die annexatie te erkennen")."""
     if verb.head == verb:
         return None
-    if verb.dep_ in ("conj", "xcomp") or (_infinitival(verb) and verb.head.pos_ in ("VERB", "AUX")):
+    if verb.dep_ in ("conj", "xcomp") or (infinitival(verb) and verb.head.pos_ in ("VERB", "AUX")):
         return verb.head
     # a participle or infinitive the parser hung as an argument under its finite auxiliary
     # ("Litouwen heeft ... opgevangen" with "heeft" as the main verb)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from kroniek.events.clause import clause_tokens, full_lemmas, subject
+from kroniek.events.clause import clause_tokens, full_lemmas, infinitival, subject
 from kroniek.events.patterns import Grammar
 
 
@@ -115,6 +115,11 @@ def decide(anchor: Token, grammar: Grammar, is_noun: bool = False) -> Status:
                 return Status("hypothetical", f"announced by {min(announced)!r}", 0.5)
         head = token.head
         if head == token:
+            if token == anchor and infinitival(anchor):
+                # a "te"-infinitive never heads a sentence: the verb it depends on ("riep op ... vrij
+                # te laten", "Russia to impose sanctions") is lost in the parse, and with it whether
+                # the act took place
+                return Status("hypothetical", "infinitive without the verb it depends on", 0.5)
             break
         lemmas = full_lemmas(head, grammar) if head.pos_ in ("VERB", "AUX") else {head.lemma_.lower()}
         # a "dat"-clause the parser hung as an adverbial clause is still the verb's complement
