@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test test-slow lint eval eval-actors eval-nlp bench bench-anchors model model-corpus model-ud model-ner model-en actors-data ontology-data verbforms-data clean
+.PHONY: demo test test-slow lint eval eval-actors eval-nlp bench bench-anchors model model-corpus model-en gazetteer-data actors-data ontology-data verbforms-data clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -49,26 +49,20 @@ bench: $(STAMP)
 bench-anchors: $(STAMP)
 	$(BIN)/python benchmarks/frog_anchor.py $(SHARED)/data
 
-# Rebuild the bundled Dutch pipeline from the open corpora in $(SHARED)/data. `make -j2 model` trains
-# the tagger/parser/lemmatizer and the NER side by side (about an hour on 2 cores). MODEL_BUILD and
-# MODEL_OUT rebuild elsewhere to compare with the bundled pipeline without replacing it.
+# Rebuild the bundled Dutch pipeline from the open corpora in $(SHARED)/data: one joint training of the
+# tagger, parser, lemmatizer and NER (training/nl.cfg; see the model card for its time). MODEL_BUILD
+# and MODEL_OUT rebuild elsewhere to compare with the bundled pipeline without replacing it.
 MODEL_BUILD ?= build
 MODEL_OUT ?= src/kroniek/nlp/models/nl
 
-model: model-ud model-ner
+model: model-corpus
+	OMP_NUM_THREADS=1 $(BIN)/python -m spacy train training/nl.cfg --code training/joint.py -o $(MODEL_BUILD)/nl \
+		--paths.train $(MODEL_BUILD)/corpus/joint-train --paths.dev $(MODEL_BUILD)/corpus/joint-dev
 	rm -rf $(MODEL_OUT)
-	$(BIN)/python training/assemble.py $(MODEL_BUILD)/ud/model-best $(MODEL_BUILD)/ner/model-best $(MODEL_OUT) $(MODEL_BUILD)/corpus
+	$(BIN)/python training/assemble.py $(MODEL_BUILD)/nl/model-best $(MODEL_OUT) $(MODEL_BUILD)/corpus
 
 model-corpus: $(STAMP)
 	$(BIN)/python training/convert.py $(SHARED)/data $(MODEL_BUILD)/corpus
-
-model-ud: model-corpus
-	OMP_NUM_THREADS=1 $(BIN)/python -m spacy train training/ud.cfg -o $(MODEL_BUILD)/ud \
-		--paths.train $(MODEL_BUILD)/corpus/ud-train.spacy --paths.dev $(MODEL_BUILD)/corpus/ud-dev.spacy
-
-model-ner: model-corpus
-	OMP_NUM_THREADS=1 $(BIN)/python -m spacy train training/ner.cfg -o $(MODEL_BUILD)/ner \
-		--paths.train $(MODEL_BUILD)/corpus/ner-train.spacy --paths.dev $(MODEL_BUILD)/corpus/ner-dev.spacy
 
 # Rebuild the bundled English pipeline from UD English EWT (tagging, parsing, lemmas; no NER).
 model-en: $(STAMP)
@@ -76,7 +70,11 @@ model-en: $(STAMP)
 	OMP_NUM_THREADS=1 $(BIN)/python -m spacy train training/ud.cfg -o build/ud-en --nlp.lang en \
 		--training.max_steps 6000 --paths.train build/corpus/en-ud-train.spacy --paths.dev build/corpus/en-ud-dev.spacy
 	rm -rf src/kroniek/nlp/models/en
-	$(BIN)/python training/assemble.py build/ud-en/model-best - src/kroniek/nlp/models/en build/corpus
+	$(BIN)/python training/assemble.py build/ud-en/model-best src/kroniek/nlp/models/en build/corpus
+
+# The name lists behind the Dutch pipeline's gazetteer features (Alpino's name gazetteers).
+gazetteer-data: $(STAMP)
+	$(BIN)/python training/build_gazetteer.py $(SHARED)/data src/kroniek/nlp/data/gazetteer.nl.tsv.gz
 
 # Rebuild the knowledge-base and ontology tables from $(SHARED)/data plus our curated inputs.
 actors-data: $(STAMP)

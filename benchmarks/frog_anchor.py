@@ -243,6 +243,8 @@ def run_ours(model: Path, sentences: list[Sentence], name: str, only_ner: bool) 
     import spacy
     from spacy.tokens import Doc
 
+    import kroniek.nlp.gazetteer  # noqa: F401  (registers the name-list layer the bundled pipeline uses)
+
     cpu0, start_load = time.process_time(), time.perf_counter()
     if only_ner:
         keep = ner_needs(model)

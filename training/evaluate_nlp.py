@@ -12,6 +12,7 @@ import sys
 import time
 from pathlib import Path
 
+import joint  # noqa: F401  (registers kroniek's layers and the training-time hooks a raw checkpoint names)
 import spacy
 from spacy.cli.evaluate import evaluate
 from spacy.tokens import DocBin

@@ -11,6 +11,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import joint  # noqa: F401  (registers kroniek's layers and the training-time hooks a raw checkpoint names)
 import spacy
 from spacy.scorer import Scorer
 from spacy.tokens import DocBin

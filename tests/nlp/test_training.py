@@ -18,14 +18,16 @@ def test_the_recipe_trains_a_pipeline_kroniek_can_load(shared_dir: Path, tmp_pat
     corpus = tmp_path / "corpus"
     subprocess.run([sys.executable, "training/convert.py", str(shared_dir / "data"), str(corpus)],
                    cwd=REPO, check=True, capture_output=True)
-    # a few steps on the small dev slice: the recipe, not the accuracy, is under test
-    subprocess.run([sys.executable, "-m", "spacy", "train", "training/ud.cfg", "-o", str(tmp_path / "ud"),
-                    "--training.max_steps", "20", "--training.eval_frequency", "10",
-                    "--paths.train", str(corpus / "ud-dev.spacy"), "--paths.dev", str(corpus / "ud-dev.spacy")],
+    # a few steps on the small dev slices (UD and CoNLL-2002): the recipe, not the accuracy, is under test
+    subprocess.run([sys.executable, "-m", "spacy", "train", "training/nl.cfg", "--code", "training/joint.py",
+                    "-o", str(tmp_path / "nl"), "--training.max_steps", "20", "--training.eval_frequency", "10",
+                    "--paths.train", str(corpus / "joint-dev"), "--paths.dev", str(corpus / "joint-dev")],
                    cwd=REPO, check=True, capture_output=True)
     out = tmp_path / "assembled"
-    subprocess.run([sys.executable, "training/assemble.py", str(tmp_path / "ud" / "model-last"), "-", str(out),
+    subprocess.run([sys.executable, "training/assemble.py", str(tmp_path / "nl" / "model-last"), str(out),
                     str(corpus)], cwd=REPO, check=True, capture_output=True)
     nlp = load_pipeline("nl", str(out))
+    assert "conll_tagger" not in nlp.pipe_names and "ner" in nlp.pipe_names
+    assert "_" not in nlp.get_pipe("morphologizer").labels  # no label from the untagged CoNLL-2002 documents
     doc = nlp("Rusland annexeerde de Krim. De EU legde sancties op.")
     assert len(list(doc.sents)) == 2 and all(t.dep_ for t in doc)

@@ -16,7 +16,7 @@ import spacy
 from spacy.language import Language
 
 from kroniek.errors import Errors, KroniekError
-from kroniek.nlp import components  # noqa: F401  (registers kroniek's spaCy components)
+from kroniek.nlp import components, gazetteer  # noqa: F401  (register kroniek's spaCy components and layers)
 
 BUNDLED_DIR = Path(__file__).parent / "models"
 # Languages kroniek has patterns and role words for.
