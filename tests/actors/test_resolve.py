@@ -111,6 +111,8 @@ def test_a_plural_possessive_refers_to_a_group_not_to_the_last_person(text: str,
     assert codes.get(possessive) == "SYRREF", codes  # the refugees, not Orban (HUNGOV)
 
 
+@pytest.mark.xfail(reason="the candidate parser hangs 'arresteerde' as a modifier of 'tientallen', which it makes "
+                          "the root (the scheme's tree is coded below)", strict=True)
 def test_police_and_civilians_are_of_the_place_their_clause_names() -> None:
     # not of the country the article names most (Russia): the clause says where
     codes = _codes("Rusland waarschuwde het Westen. De politie arresteerde tientallen betogers in Charkiv.")
@@ -255,3 +257,23 @@ def test_they_refers_to_a_subject_whose_name_the_parser_hung_on_its_article(reso
         .           .           PUNCT  punct  8
     """, ents=((1, 3, "LOC"), (4, 5, "LOC")))
     assert {a.text: a.code for a in found.actors}.get("Zij") == "USA"
+
+
+def test_police_and_civilians_take_the_place_their_clause_names_in_the_scheme_tree(resolved) -> None:
+    found = resolved("""
+        Rusland      Rusland      PROPN  nsubj  2
+        waarschuwde  waarschuwen  VERB   root   0   VerbForm=Fin
+        het          het          DET    det    4
+        Westen       Westen       PROPN  obj    2
+        .            .            PUNCT  punct  2
+        De           de           DET    det    7
+        politie      politie      NOUN   nsubj  8
+        arresteerde  arresteren   VERB   root   0   VerbForm=Fin
+        tientallen   tiental      NOUN   nummod 10
+        betogers     betoger      NOUN   obj    8
+        in           in           ADP    case   12
+        Charkiv      Charkiv      PROPN  obl    8
+        .            .            PUNCT  punct  8
+    """, ents=((0, 1, "LOC"), (3, 4, "LOC"), (11, 12, "LOC")))
+    codes = {a.text: a.code for a in found.actors}
+    assert (codes.get("politie"), codes.get("betogers")) == ("UKRCOP", "UKRCVL"), codes
