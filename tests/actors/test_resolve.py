@@ -277,3 +277,16 @@ def test_police_and_civilians_take_the_place_their_clause_names_in_the_scheme_tr
     """, ents=((0, 1, "LOC"), (3, 4, "LOC"), (11, 12, "LOC")))
     codes = {a.text: a.code for a in found.actors}
     assert (codes.get("politie"), codes.get("betogers")) == ("UKRCOP", "UKRCVL"), codes
+
+
+def test_a_known_surname_followed_by_a_name_is_someone_elses_first_name(resolved) -> None:
+    # "Michel" is a known surname (Charles Michel); before "Janssens" it is a first name
+    found = resolved("""
+        De        de        DET    det    2
+        minister  minister  NOUN   nsubj  5
+        Michel    Michel    PROPN  appos  2
+        Janssens  Janssens  PROPN  flat   3
+        sprak     spreken   VERB   root   0
+        .         .         PUNCT  punct  5
+    """, ents=((2, 4, "PER"),), date="2021-01-01")
+    assert not any(a.person == "charles_michel" for a in found.actors), [(a.text, a.person) for a in found.actors]

@@ -149,9 +149,11 @@ class ActorResolver:
         return found
 
     # -- gazetteer ----------------------------------------------------------------------------
-    def _pick(self, key: str, token: Token, seen_people: dict[str, Actor], named: set[str]) -> Entry | None:
+    def _pick(self, key: str, span: Span, seen_people: dict[str, Actor], named: set[str]) -> Entry | None:
         """The entry a matched text stands for: capitalised names only for proper names, and an
         ambiguous surname only after the full name or right after a title."""
+        token = span[0]
+        after = token.doc[span.end] if span.end < len(token.doc) else None
         for entry in self.entries.get(key, []):
             if not _case_fits(entry.text, token.text):
                 continue
@@ -159,6 +161,8 @@ class ActorResolver:
                 self._other_first_name(t, entry.person) for t in token.doc[: token.i + 1] if t.text == token.text
             ):
                 continue  # "Mike Johnson" (and a later "Johnson") is not Boris Johnson
+            if entry.kind == "surname" and after is not None and after.pos_ == "PROPN" and after.text[:1].isupper():
+                continue  # a first name comes before the surname: "Michel Wolter" is no Michel
             if entry.kind == "surname" and entry.ambiguous:
                 # a headline's surname may come before the body's full name
                 if entry.person not in seen_people and entry.person not in named and not self._after_title(token):
@@ -199,7 +203,7 @@ class ActorResolver:
 
     def _from_entries(self, doc: Doc, span: Span, date: str | None, seen: dict[str, Actor],
                       named: set[str]) -> Actor | None:
-        entry = self._pick(span.label_, span[0], seen, named)
+        entry = self._pick(span.label_, span, seen, named)
         if entry is None:
             return None
         head = span.root
