@@ -642,11 +642,12 @@ class ActorResolver:
             for verb in sent:
                 if verb.lemma_.lower() not in lex.speech_verbs:
                     continue
-                # after a quote the subject follows the verb ("'...', zei de bondskanselier"): the
-                # first word after it not in a phrase where the parse names no subject
+                # after a quote the subject follows the verb ("'...', zei de bondskanselier"): where
+                # the parse names no subject, the first actor after the verb that heads no phrase
                 after = self._clause_after(verb)
                 subj = next((c for c in verb.children if c.dep_.startswith("nsubj")), None) or next(
-                    (t for t in after if found.at(t) is not None and not self._addressed(t)), None)
+                    (t for t in after if found.at(t) is not None and not any(c.dep_ == "case" for c in t.children)),
+                    None)
                 actor = found.at(subj) if subj is not None else None
                 if actor is not None and actor.code:
                     speaker = actor
