@@ -259,3 +259,17 @@ def test_a_te_infinitive_left_without_the_verb_it_depends_on_is_not_asserted(cod
         .            .           PUNCT  punct         8
     """, ents=((0, 1, "LOC"), (2, 3, "LOC")))
     assert _statuses(events) == {("0841", "hypothetical")}
+
+
+def test_the_one_made_to_undergo_a_causative_act_is_the_object_of_laten(coded) -> None:
+    # UD Dutch hangs the causee on "laten" as its object, the infinitive as its xcomp
+    events = coded("""
+        Rusland       Rusland      PROPN  nsubj  2
+        liet          laten        VERB   root   0   VerbForm=Fin
+        de            de           DET    det    5
+        Oekraïense    Oekraïens    ADJ    amod   5
+        journalisten  journalist   NOUN   obj    2
+        arresteren    arresteren   VERB   xcomp  2   VerbForm=Inf
+        .             .            PUNCT  punct  2
+    """, ents=((0, 1, "LOC"),))
+    assert ("RUS", "173", "UKRMED") in _dyads(events)

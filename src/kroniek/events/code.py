@@ -273,9 +273,11 @@ class EventCoder:
         ):
             # "heeft betogers/ROOT ... uiteengedreven/conj": the object made the clause's head
             return verb.head
-        if obj is None and self._causer(verb) is not None:
-            # "laat de wapens zwijgen": what is made to act is the act's object
-            subj = clause.children(verb, ("nsubj", "obj"))
+        if obj is None and (causer := self._causer(verb)) is not None:
+            # "laat de wapens zwijgen": what is made to act is the act's object; UD Dutch hangs it on
+            # "laten" as its object ("liet/root de journalisten/obj arresteren/xcomp")
+            subj = clause.children(verb, ("nsubj", "obj")) or [
+                o for o in clause.children(causer, ("obj",)) if o != verb]
             return subj[0] if subj else None
         return obj
 
