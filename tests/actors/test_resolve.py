@@ -290,3 +290,23 @@ def test_a_known_surname_followed_by_a_name_is_someone_elses_first_name(resolved
         .         .         PUNCT  punct  5
     """, ents=((2, 4, "PER"),), date="2021-01-01")
     assert not any(a.person == "charles_michel" for a in found.actors), [(a.text, a.person) for a in found.actors]
+
+
+def test_the_speaker_after_the_speech_verb_is_not_the_place_named_before_him(resolved) -> None:
+    found = resolved("""
+        ''              ''              PUNCT  punct      3
+        Wij             wij             PRON   nsubj      3
+        helpen          helpen          VERB   root       0
+        Oekraïne        Oekraïne        PROPN  obj        3
+        ''              ''              PUNCT  punct      3
+        ,               ,               PUNCT  punct      7
+        zei             zeggen          VERB   parataxis  3
+        in              in              ADP    case       9
+        Kiev            Kiev            PROPN  obl        7
+        de              de              DET    det        12
+        Duitse          Duits           ADJ    amod       12
+        bondskanselier  bondskanselier  NOUN   obj        7
+        Scholz          Scholz          PROPN  appos      12
+        .               .               PUNCT  punct      3
+    """, ents=((3, 4, "LOC"), (8, 9, "LOC"), (12, 13, "PER")), date="2023-05-01")
+    assert {a.text: a.code for a in found.actors}.get("Wij") == "DEUGOV"
