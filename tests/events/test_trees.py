@@ -273,3 +273,84 @@ def test_the_one_made_to_undergo_a_causative_act_is_the_object_of_laten(coded) -
         .             .            PUNCT  punct  2
     """, ents=((0, 1, "LOC"),))
     assert ("RUS", "173", "UKRMED") in _dyads(events)
+
+
+def test_a_particle_read_as_the_first_of_two_prepositions_is_the_verbs(coded) -> None:
+    # a phrase opens with one preposition: "op voor gesprekken" puts the particle of "opvoeren"
+    # before the phrase it closes the middle field on
+    events = coded("""
+        China      China      PROPN  nsubj  2
+        voerde     voeren     VERB   root   0   VerbForm=Fin
+        de         de         DET    det    4
+        druk       druk       NOUN   obj    2
+        op         op         ADP    case   7
+        voor       voor       ADP    case   7
+        gesprekken gesprek    NOUN   nmod   4
+        met        met        ADP    case   9
+        Japan      Japan      PROPN  nmod   7
+        .          .          PUNCT  punct  2
+    """, ents=((0, 1, "LOC"), (8, 9, "LOC")))
+    assert ("CHN", "100", "JPN") in _dyads(events)
+
+
+def test_the_phrase_after_a_stacked_particle_keeps_its_own_preposition(coded) -> None:
+    # "drong aan op overleg": "op" is the phrase's preposition, "aan" the particle of "aandringen"
+    events = coded("""
+        Frankrijk  Frankrijk  PROPN  nsubj  2
+        drong      dringen    VERB   root   0   VerbForm=Fin
+        aan        aan        ADP    case   5
+        op         op         ADP    case   5
+        overleg    overleg    NOUN   obl    2
+        met        met        ADP    case   7
+        Rusland    Rusland    PROPN  nmod   5
+        .          .          PUNCT  punct  2
+    """, ents=((0, 1, "LOC"), (6, 7, "LOC")))
+    assert _dyads(events) == {("FRA", "026", "RUS")}
+
+
+def test_a_particle_read_as_a_marker_before_om_te_is_the_verbs(coded) -> None:
+    events = coded("""
+        Turkije     Turkije     PROPN  nsubj  2
+        bood        bieden      VERB   root   0   VerbForm=Fin
+        aan         aan         ADP    mark   6
+        om          om          ADP    mark   6
+        te          te          ADP    mark   6
+        bemiddelen  bemiddelen  VERB   xcomp  2   VerbForm=Inf
+        tussen      tussen      ADP    case   8
+        Armenië     Armenië     PROPN  obl    6
+        en          en          CCONJ  cc     10
+        Azerbeidzjan Azerbeidzjan PROPN conj  8
+        .           .           PUNCT  punct  2
+    """, ents=((0, 1, "LOC"), (7, 8, "LOC"), (9, 10, "LOC")))
+    assert {("TUR", "039", "ARM"), ("TUR", "039", "AZE")} <= _dyads(events)
+
+
+def test_om_opening_a_te_clause_is_no_particle(tree) -> None:
+    from kroniek.events import clause
+    from kroniek.events.patterns import load_patterns
+
+    doc = tree("""
+        Turkije     Turkije     PROPN  nsubj  2
+        dreigde     dreigen     VERB   root   0   VerbForm=Fin
+        om          om          ADP    mark   5
+        te          te          ADP    mark   5
+        vertrekken  vertrekken  VERB   xcomp  2   VerbForm=Inf
+        .           .           PUNCT  punct  2
+    """)
+    assert clause.particle(doc[1], load_patterns("nl").grammar) is None
+
+
+def test_an_adjective_particle_labelled_as_an_adverb_is_the_verbs(coded) -> None:
+    # "stond open voor": "openstaan", the adjective modifying nothing after it
+    events = coded("""
+        Armenië          Armenië          PROPN  nsubj   2
+        stond            staan            VERB   root    0   VerbForm=Fin
+        open             open             ADJ    advmod  2
+        voor             voor             ADP    case    5
+        onderhandelingen onderhandeling   NOUN   obl     2
+        met              met              ADP    case    7
+        Azerbeidzjan     Azerbeidzjan     PROPN  nmod    5
+        .                .                PUNCT  punct   2
+    """, ents=((0, 1, "LOC"), (6, 7, "LOC")))
+    assert ("ARM", "036", "AZE") in _dyads(events)
+

@@ -16,7 +16,7 @@ SUBJ_DEPS = ("nsubj", "nsubj:pass", "csubj")
 OBJ_DEPS = ("obj",)
 
 
-def _known_particles(grammar: Grammar) -> tuple[str, ...] | None:
+def known_particles(grammar: Grammar) -> tuple[str, ...] | None:
     """The closed list of particles of a language that fuses them with its verbs (Dutch
     "vrijliet": the inflection prefixes); None where particles stay apart ("pull out"), so that
     any `compound:prt` counts and the Dutch word-order fallbacks below stay off."""
@@ -29,7 +29,7 @@ def lemma_particle_absent(verb: Token, grammar: Grammar) -> bool:
     """Whether the lemmatizer joined a particle to the verb that the sentence does not hold:
     "droeg ... op" lemmatised as "bijdragen". A separable particle stands fused at the front of the
     form ("vrijliet", "opgedragen") or apart after it in the sentence ("riep ... op")."""
-    known = _known_particles(grammar)
+    known = known_particles(grammar)
     if known is None:
         return False
     lemma, form = verb.lemma_.lower(), verb.lower_
@@ -42,16 +42,29 @@ def lemma_particle_absent(verb: Token, grammar: Grammar) -> bool:
 def particle(verb: Token, grammar: Grammar) -> str | None:
     """The separable particle standing apart from its verb ("riep ... op"); only words the
     language knows as particles count, so a mis-attached "maandag" is ignored."""
-    known = _known_particles(grammar)
+    known = known_particles(grammar)
     for child in verb.children:
         if child.dep_ == "compound:prt" and (known is None or child.lower_ in known):
             return child.lower_
     # a particle the parser labelled otherwise ("draagt ... bij", "trok troepen samen"): a known
-    # particle word after the verb, attached to it as an adverb or loose dependent
+    # particle word after the verb, attached to it as an adverb or loose dependent; an adjective
+    # ("staat open voor", "zette vast") only where it modifies no word after it
     for child in verb.children:
         if (child.dep_ in ("dep", "advmod", "advcl") and known is not None and child.lower_ in known
-                and child.i > verb.i and child.pos_ in ("ADP", "ADV")):
+                and child.i > verb.i and (child.pos_ in ("ADP", "ADV") or (
+                    child.pos_ == "ADJ" and not _modifies_next(child)))):
             return child.lower_
+    # A phrase opens with one preposition, a clause with its markers ("om te"): a known particle
+    # labelled as the first of two ("voerde de druk op/case voor/case ...", "dringt aan/case
+    # op/case onderhandelingen", "biedt aan/mark om/mark te bemiddelen") closes the middle field.
+    if known is not None:
+        clauses = [t for c in complements(verb) if c.i > verb.i for t in c.subtree]
+        for t in sorted({*clause_tokens(verb), *clauses}, key=lambda t: t.i):
+            nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+            if (t.i > verb.i and t.dep_ in ("case", "mark") and t.lower_ in known
+                    and t.lower_ not in grammar.infinitive_markers and nxt is not None
+                    and nxt.dep_ in ("case", "mark") and nxt.head == t.head):
+                return t.lower_
     # Before an extraposed "te"-clause the particle opens that clause ("riep Orban op [alle
     # sancties op te geven]"), where parsers tend to attach it as a preposition of its first noun,
     # inside the clause or as a phrase of the verb; with the verb's object pulled into the clause it
@@ -68,6 +81,12 @@ def particle(verb: Token, grammar: Grammar) -> str | None:
             if first.dep_ == "case" and known is not None and first.lower_ in known and first.i > verb.i:
                 return first.lower_
     return None
+
+
+def _modifies_next(word: Token) -> bool:
+    """An adjective or adverb followed by a word it may modify ("vrij scherpe woorden")."""
+    nxt = word.doc[word.i + 1] if word.i + 1 < len(word.doc) else None
+    return nxt is not None and nxt.pos_ in ("ADJ", "ADV", "NOUN", "PROPN", "NUM", "DET")
 
 
 def complements(verb: Token, deps: tuple[str, ...] = ("xcomp", "ccomp", "advcl")) -> list[Token]:
@@ -113,11 +132,17 @@ def is_passive(verb: Token, grammar: Grammar) -> bool:
     return bool(auxiliaries & grammar.passive_auxiliaries) and not auxiliaries & active_only
 
 
-def preposition(token: Token) -> str | None:
-    """The preposition heading a phrase: "aan" for "aan Rusland"."""
+def preposition(token: Token, particles: frozenset[str] = frozenset()) -> str | None:
+    """The preposition heading a phrase: "aan" for "aan Rusland". A separable particle
+    (`particles`) stacked before the phrase's own preposition is none ("dringt aan/case op/case
+    onderhandelingen"): a phrase opens with one."""
     for child in token.children:
-        if child.dep_ == "case":
-            return child.lemma_.lower() if child.lemma_ else child.lower_
+        if child.dep_ != "case":
+            continue
+        nxt = token.doc[child.i + 1] if child.i + 1 < len(token.doc) else None
+        if child.lower_ in particles and nxt is not None and nxt.dep_ == "case" and nxt.head == token:
+            continue
+        return child.lemma_.lower() if child.lemma_ else child.lower_
     return None
 
 
@@ -133,11 +158,11 @@ def dependents(head: Token) -> list[Token]:
     return sorted(out, key=lambda t: t.i)
 
 
-def phrases(head: Token) -> Iterator[tuple[str, Token]]:
+def phrases(head: Token, particles: frozenset[str] = frozenset()) -> Iterator[tuple[str, Token]]:
     """(preposition, noun) for each prepositional phrase on a verb or noun."""
     for child in dependents(head):
         if child.dep_ in PP_DEPS:
-            prep = preposition(child)
+            prep = preposition(child, particles)
             if prep:
                 yield prep, child
 

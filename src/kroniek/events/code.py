@@ -96,6 +96,8 @@ class EventCoder:
         self.patterns = patterns
         self.grammar = patterns.grammar
         self.ontology = ontology
+        # separable particles a parser may read as a phrase's first preposition ("aan op ...")
+        self.particles = frozenset(clause.known_particles(self.grammar) or ())
 
     def __call__(self, doc: Doc, actors: DocActors, doc_id: str, doc_date: str | None) -> Coded:
         coded = Coded([], [])
@@ -159,13 +161,13 @@ class EventCoder:
                 return False
         obj = self._object(anchor) if pattern.prep else None
         for prep, nouns in pattern.prep.items():
-            heads = [n for p, n in clause.phrases(anchor) if p == prep]
+            heads = [n for p, n in clause.phrases(anchor, self.particles) if p == prep]
             if obj is not None:
-                heads += [n for p, n in clause.phrases(obj) if p == prep]
+                heads += [n for p, n in clause.phrases(obj, self.particles) if p == prep]
             if nouns and not is_noun:
                 # with the nouns given, the phrase may hang anywhere in the clause ("veroordeelde haar
                 # tot negen jaar cel" with "tot negen jaar" under "cel")
-                heads += [t for t in clause.clause_tokens(anchor) if clause.preposition(t) == prep]
+                heads += [t for t in clause.clause_tokens(anchor) if clause.preposition(t, self.particles) == prep]
             if not is_noun and not heads and (nouns or not clause.children(anchor, ("obj",))):
                 # or right after the verb in the text, hung elsewhere ("gooide X in de cel"); a phrase
                 # with any noun only when the verb has no object it could belong to ("called it a
@@ -229,7 +231,7 @@ class EventCoder:
         """Heads of the prepositional phrases (with `prep`, or any) in the text after a verb, for
         phrases the parser hung on another word."""
         return [t for t in self._words_after(anchor, actors)
-                if (p := clause.preposition(t)) is not None and (prep is None or p == prep)]
+                if (p := clause.preposition(t, self.particles)) is not None and (prep is None or p == prep)]
 
     def _actor_after(self, anchor: Token, actors: DocActors, adjacent: bool) -> list[Token]:
         """The first actor in the text after a verb that stands in no phrase: where Dutch and English
@@ -359,12 +361,13 @@ class EventCoder:
         elif name == "article":
             return self._article_country(anchor, actors, exclude)
         else:
-            heads = [n for p, n in clause.phrases(anchor) if p == name]
+            heads = [n for p, n in clause.phrases(anchor, self.particles) if p == name]
             if not heads and (is_noun or deep):
                 # a phrase often hangs one level down: "beschietingen vanuit de Gazastrook op
                 # Israëlische militairen"; "sprak zijn veto uit over het voorstel" with "over ..."
                 # parsed under the next verb
-                heads = [n for d in anchor.subtree if d != anchor for p, n in clause.phrases(d) if p == name]
+                heads = [n for d in anchor.subtree if d != anchor for p, n in clause.phrases(d, self.particles)
+                         if p == name]
                 if deep and not is_noun:
                     heads = [h for h in heads if h.i > anchor.i][:1]
             if not heads and not is_noun and not deep:

@@ -74,6 +74,8 @@ class Grammar:
     person_nouns: frozenset[str]
     person_suffixes: frozenset[str]
     inflection: Inflection | None = None
+    # the markers of an infinitival clause ("om ... te"), never a particle of the verb before it
+    infinitive_markers: frozenset[str] = frozenset()
     nearby_sentences: tuple[int, int] = (2, 1)  # the `nearby` slot: sentences before, after
 
 
