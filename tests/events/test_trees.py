@@ -354,3 +354,41 @@ def test_an_adjective_particle_labelled_as_an_adverb_is_the_verbs(coded) -> None
     """, ents=((0, 1, "LOC"), (6, 7, "LOC")))
     assert ("ARM", "036", "AZE") in _dyads(events)
 
+
+def test_a_name_labelled_as_a_preposition_is_none(coded) -> None:
+    # "Kolesnikova's/case partij/obl eist ...": the bare phrase before the verb is its subject
+    events = coded("""
+        Kolesnikova's  Kolesnikova's  PROPN  case   3
+        Belarussische  Belarussisch   ADJ    amod   3
+        partij         partij         NOUN   obl    4
+        eist           eisen          VERB   root   0   VerbForm=Fin
+        dat            dat            SCONJ  mark   10
+        de             de             DET    det    7
+        politie        politie        NOUN   nsubj  10
+        de             de             DET    det    9
+        betogers       betoger        NOUN   obj    10
+        vrijlaat       vrijlaten      VERB   ccomp  4   VerbForm=Fin
+        .              .              PUNCT  punct  4
+    """)
+    assert ("BLRPTY", "1053", "BLRCOP") in _dyads(events)
+
+
+def test_a_bare_infinitive_after_a_preposition_heads_its_own_phrase(coded) -> None:
+    # "naar eigen zeggen/VERB zware verliezen": the infinitive is a noun the preposition opens;
+    # "zware verliezen" is the bare object
+    events = coded("""
+        Rusland    Rusland    PROPN  nsubj   8
+        heeft      hebben     AUX    aux     8   VerbForm=Fin
+        naar       naar       ADP    case    7
+        eigen      eigen      ADJ    amod    5
+        zeggen     zeggen     VERB   amod    7   VerbForm=Inf
+        zware      zwaar      ADJ    amod    7
+        verliezen  verlies    NOUN   obl     8
+        toegebracht toebrengen VERB  root    0   VerbForm=Part
+        aan        aan        ADP    case    12
+        het        het        DET    det     12
+        Oekraïense Oekraïens  ADJ    amod    12
+        leger      leger      NOUN   obl     8
+        .          .          PUNCT  punct   8
+    """, ents=((0, 1, "LOC"),))
+    assert ("RUS", "190", "UKRMIL") in _dyads(events)

@@ -133,17 +133,26 @@ def is_passive(verb: Token, grammar: Grammar) -> bool:
 
 
 def preposition(token: Token, particles: frozenset[str] = frozenset()) -> str | None:
-    """The preposition heading a phrase: "aan" for "aan Rusland". A separable particle
-    (`particles`) stacked before the phrase's own preposition is none ("dringt aan/case op/case
-    onderhandelingen"): a phrase opens with one."""
+    """The preposition heading a phrase: "aan" for "aan Rusland". A name or noun labelled as one is
+    none ("Suu/case Kyi's partij"); nor is a separable particle (`particles`) stacked before the
+    phrase's own preposition ("dringt aan/case op/case onderhandelingen"): a phrase opens with one.
+    A bare infinitive after it is a noun heading a phrase of its own, which the preposition opens
+    ("naar eigen zeggen/VERB grote schade"): an infinitive modifies no noun without "te"."""
     for child in token.children:
-        if child.dep_ != "case":
+        if child.dep_ != "case" or child.pos_ in ("NOUN", "PROPN"):
             continue
         nxt = token.doc[child.i + 1] if child.i + 1 < len(token.doc) else None
         if child.lower_ in particles and nxt is not None and nxt.dep_ == "case" and nxt.head == token:
             continue
+        if child.i < token.i and any(_bare_infinitive(t) and t.head == token for t in token.doc[child.i + 1 : token.i]):
+            return None
         return child.lemma_.lower() if child.lemma_ else child.lower_
     return None
+
+
+def _bare_infinitive(token: Token) -> bool:
+    return token.pos_ == "VERB" and "Inf" in token.morph.get("VerbForm") and not any(
+        c.dep_ == "mark" for c in token.children)
 
 
 def dependents(head: Token) -> list[Token]:
