@@ -38,3 +38,23 @@ def test_a_passive_subject_beside_an_active_one_is_mislabelled(tree) -> None:
         overeengekomen  overeenkomen    VERB   root        0
     """)
     assert not clause.is_passive(doc[4], NL)
+
+
+def test_a_finite_verb_with_a_subject_labelled_passive_and_no_auxiliary_is_active(tree) -> None:
+    # a passive needs "worden"/"zijn" or a participle ("Journalist gearresteerd"); "overwegen" is neither
+    doc = tree("""
+        De         de         DET    det         2
+        Verenigde  Verenigd   PROPN  nsubj:pass  4
+        Staten     Staat      PROPN  flat        2
+        overwegen  overwegen  VERB   root        0   VerbForm=Fin
+        sancties   sanctie    NOUN   obj         4
+    """)
+    assert not clause.is_passive(doc[3], NL)
+
+
+def test_a_participle_with_a_passive_subject_and_no_auxiliary_is_passive(tree) -> None:
+    doc = tree("""
+        Journalist    journalist    NOUN  nsubj:pass  2
+        gearresteerd  arresteren    VERB  root        0   VerbForm=Part
+    """)
+    assert clause.is_passive(doc[1], NL)

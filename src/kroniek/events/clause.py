@@ -119,7 +119,9 @@ def is_passive(verb: Token, grammar: Grammar) -> bool:
     passive: Dutch forms the perfect passive with "zijn" ("zijn ... opgepakt"), which parsers may
     label a plain `aux`, and never with "hebben" ("heeft ... georganiseerd" with a subject the parser
     mislabelled as passive is active). A noun labelled as the passive auxiliary ("heeft ...
-    sancties/aux:pass opgelegd") is no auxiliary."""
+    sancties/aux:pass opgelegd") is no auxiliary. Without an auxiliary only a participle is passive
+    ("Journalist gearresteerd"), where the language marks its participles (Dutch "ge-"): a finite
+    verb with a subject labelled passive is active ("De Verenigde Staten/nsubj:pass overwegen")."""
     deps = {c.dep_ for c in verb.children if c.dep_ != "aux:pass" or c.pos_ in ("AUX", "VERB")}
     if "aux:pass" in deps:
         return True
@@ -127,7 +129,8 @@ def is_passive(verb: Token, grammar: Grammar) -> bool:
         return False  # a clause has one subject: beside an active one the passive label is wrong
     auxiliaries = {c.lemma_.lower() for c in verb.children if c.dep_ == "aux"}
     if not auxiliaries:
-        return True
+        marked = grammar.inflection is not None and bool(grammar.inflection.participle_prefix)
+        return not (marked and "Fin" in verb.morph.get("VerbForm"))
     active_only = grammar.perfect_auxiliaries - grammar.passive_auxiliaries
     return bool(auxiliaries & grammar.passive_auxiliaries) and not auxiliaries & active_only
 
