@@ -58,3 +58,22 @@ def test_a_participle_with_a_passive_subject_and_no_auxiliary_is_passive(tree) -
         gearresteerd  arresteren    VERB  root        0   VerbForm=Part
     """)
     assert clause.is_passive(doc[1], NL)
+
+
+def test_a_subject_of_a_fronted_clause_displaces_no_subject_after_the_verb(tree) -> None:
+    # "Hoewel het een bondgenoot is, steunde Belarus ...": the first position holds a clause, so the
+    # subject follows the finite verb, whatever the parser hung before it
+    doc = tree("""
+        Hoewel      hoewel      SCONJ  mark   4
+        het         het         PRON   nsubj  4
+        een         een         DET    det    4
+        bondgenoot  bondgenoot  NOUN   nsubj  7
+        is          zijn        AUX    cop    4   VerbForm=Fin
+        ,           ,           PUNCT  punct  4
+        steunde     steunen     VERB   root   0   VerbForm=Fin
+        Belarus     Belarus     PROPN  nsubj  7
+        het         het         DET    det    10
+        plan        plan        NOUN   obj    7
+    """)
+    assert clause.displaced_subjects(doc[6]) == []
+    assert clause.direct_object(doc[6]).text == "plan"

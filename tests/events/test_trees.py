@@ -392,3 +392,56 @@ def test_a_bare_infinitive_after_a_preposition_heads_its_own_phrase(coded) -> No
         .          .          PUNCT  punct   8
     """, ents=((0, 1, "LOC"),))
     assert ("RUS", "190", "UKRMIL") in _dyads(events)
+
+
+def test_a_second_subject_after_the_finite_verb_is_its_object(coded) -> None:
+    # a clause has one subject: with it before the finite verb, the phrase after that verb is the object
+    events = coded("""
+        Polen     Polen     PROPN  nsubj  2
+        noemde    noemen    VERB   root   0   VerbForm=Fin
+        Rusland   Rusland   PROPN  nsubj  2
+        een       een       DET    det    5
+        agressor  agressor  NOUN   obj    2
+        .         .         PUNCT  punct  2
+    """, ents=((0, 1, "LOC"), (2, 3, "LOC")))
+    assert _dyads(events) == {("POL", "111", "RUS")}
+
+
+def test_a_second_subject_before_a_later_object_is_the_object(coded) -> None:
+    # "verklaarde de ambassadeur/nsubj tot persona non grata/obj": the first phrase of the middle field
+    events = coded("""
+        Oekraïne   Oekraïne   PROPN  nsubj  2
+        verklaarde verklaren  VERB   root   0   VerbForm=Fin
+        de         de         DET    det    5
+        Russische  Russisch   ADJ    amod   5
+        ambassadeur ambassadeur NOUN  nsubj  2
+        tot        tot        ADP    case   7
+        persona    persona    NOUN   nmod   9
+        non        non        X      flat   7
+        grata      grata      NOUN   obj    2
+        .          .          PUNCT  punct  2
+    """, ents=((0, 1, "LOC"),))
+    assert _dyads(events) == {("UKR", "166", "RUSGOV")}
+
+
+def test_the_one_ordered_labelled_as_the_participles_subject_under_its_auxiliary(coded) -> None:
+    # "heeft/root de minister/nsubj opgedragen/ccomp": the subject before "heeft" orders, the minister
+    # after it is ordered, and an order to one's own side is the act
+    events = coded("""
+        De          de          DET    det           3
+        Turkse      Turks       ADJ    amod          3
+        president   president   NOUN   nsubj         4
+        heeft       hebben      VERB   root          0   VerbForm=Fin
+        de          de          DET    det           6
+        minister    minister    NOUN   nsubj         7
+        opgedragen  opdragen    VERB   ccomp         4   VerbForm=Part
+        om          om          ADP    mark          14
+        de          de          DET    det           11
+        Zweedse     Zweeds      ADJ    amod          11
+        ambassadeur ambassadeur NOUN   obj           14
+        uit         uit         ADP    compound:prt  14
+        te          te          ADP    mark          14
+        zetten      zetten      VERB   advcl         7   VerbForm=Inf
+        .           .           PUNCT  punct         4
+    """)
+    assert ("TURGOV", "166", "SWEGOV") in _dyads(events)

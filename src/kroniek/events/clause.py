@@ -215,8 +215,44 @@ def under_its_object(verb: Token) -> bool:
     )
 
 
+def _finite(verb: Token) -> Token | None:
+    """The finite verb of a verb's clause: itself, its finite auxiliary, or the finite verb it
+    depends on ("heeft/root ... opgedragen/ccomp", "wil ... aanvallen/xcomp")."""
+    if "Fin" in verb.morph.get("VerbForm"):
+        return verb
+    aux = [c for c in verb.children if c.dep_ in ("aux", "aux:pass") and "Fin" in c.morph.get("VerbForm")]
+    if aux:
+        return aux[0]
+    head = governor(verb)
+    if head is not None and verb.dep_ != "conj" and "Fin" in head.morph.get("VerbForm"):
+        return head
+    return None
+
+
+def displaced_subjects(verb: Token) -> list[Token]:
+    """Subjects the parse gives a verb that word order makes its objects. A clause has one subject:
+    where it fills all of a main clause's first position, before the finite verb, a second after that
+    verb opens the middle field as an object ("Biden noemde Poetin/nsubj een ...", "Erdogan heeft de
+    minister/nsubj ... opgedragen")."""
+    finite = _finite(verb)
+    if finite is None:
+        return []
+    deps = ("nsubj", "nsubj:pass")
+    own = children(verb, deps)
+    above = children(finite, deps) if finite != verb and not finite.dep_.startswith("aux") else []
+    words = [t for t in verb.doc[verb.sent.start : finite.i] if not t.is_punct]
+    while words and words[0].pos_ == "CCONJ":  # "En Rusland ..."
+        words.pop(0)
+    # a noun phrase, not a clause the parser hung as the subject ("Hoewel het ... is/cop, steunde ...")
+    first = [s for s in own + above if s.i < finite.i and words and all(
+        s.left_edge.i <= t.i <= s.right_edge.i for t in words) and not any(
+        c.dep_ in ("mark", "cop") for c in s.children)]
+    return [s for s in own if s.i > finite.i] if first else []
+
+
 def subjects(verb: Token) -> list[Token]:
-    """The subject candidates of a verb, inherited along coordination and control chains."""
+    """The subject candidates of a verb, inherited along coordination and control chains; not those
+    word order makes objects (`displaced_subjects`)."""
     if under_its_object(verb) and not children(verb, SUBJ_DEPS):
         found = children(verb.head, SUBJ_DEPS)
         if found:
@@ -224,7 +260,9 @@ def subjects(verb: Token) -> list[Token]:
     seen = 0
     current: Token | None = verb
     while current is not None and seen < 5:
-        found = children(current, SUBJ_DEPS)  # with those hung on the auxiliary ("hij had ... opgeroepen")
+        # with those hung on the auxiliary ("hij had ... opgeroepen")
+        displaced = displaced_subjects(current)
+        found = [c for c in children(current, SUBJ_DEPS) if c not in displaced]
         if found:
             return found
         current = governor(current)
@@ -239,6 +277,10 @@ def subject(verb: Token) -> Token | None:
 
 def direct_object(verb: Token) -> Token | None:
     found = children(verb, OBJ_DEPS)
+    displaced = displaced_subjects(verb)
+    if displaced and (not found or displaced[0].i < found[0].i):
+        # the first phrase of the middle field ("noemde Poetin/nsubj een oorlogsmisdadiger/obj")
+        return displaced[0]
     if found:
         return found[0]
     if under_its_object(verb) and children(verb.head, SUBJ_DEPS):

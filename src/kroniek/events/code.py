@@ -448,7 +448,7 @@ class EventCoder:
         head = verb.head
         if not clause.full_lemmas(head, self.grammar) & self.grammar.demand_verbs:
             return None
-        asked = [c for c in head.children if c.dep_ in ("obj", "iobj") and c != verb]
+        asked = [c for c in head.children if c.dep_ in ("obj", "iobj") and c != verb] + clause.displaced_subjects(head)
         asked += [c for c in head.children if c.dep_.startswith("obl") and c != verb
                   and clause.preposition(c) in self.grammar.addressee_preps]
         return next((c for c in asked if actors.at(c) is not None), None)
