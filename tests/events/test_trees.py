@@ -445,3 +445,38 @@ def test_the_one_ordered_labelled_as_the_participles_subject_under_its_auxiliary
         .           .           PUNCT  punct         4
     """)
     assert ("TURGOV", "166", "SWEGOV") in _dyads(events)
+
+
+_ASKING_UNDER_WILLEN = """
+        ''          ''          PUNCT  punct         3
+        {subj:<11} {lemma:<11} {pos:<6} nsubj         3
+        wil         willen      VERB   root          0   VerbForm=Fin
+        u           u           PRON   obj           5
+        vragen      vragen      VERB   xcomp         3   VerbForm=Inf
+        de          de          DET    det           7
+        troepen     troep       NOUN   obj           10
+        terug       terug       ADV    compound:prt  10
+        te          te          ADP    mark          10
+        trekken     trekken     VERB   xcomp         5   VerbForm=Inf
+        ''          ''          PUNCT  punct         3
+        ,           ,           PUNCT  punct         13
+        zei         zeggen      VERB   parataxis     3   VerbForm=Fin
+        de          de          DET    det           16
+        Duitse      Duits       ADJ    amod          16
+        minister    minister    NOUN   nsubj         13
+        tegen       tegen       ADP    case          18
+        Lavrov      Lavrov      PROPN  obl           13
+        .           .           PUNCT  punct         3
+"""
+
+
+def test_a_speaker_who_says_he_wants_to_ask_asks(coded) -> None:
+    # "Ik wil u vragen ...": the appeal is made by saying it (a performative), not a wish
+    events = coded(_ASKING_UNDER_WILLEN.format(subj="Ik", lemma="ik", pos="PRON"), ents=((17, 18, "PER"),))
+    assert ("DEUGOV", "020", "RUSGOV") in _dyads(events)
+
+
+def test_wanting_to_ask_in_the_third_person_stays_a_wish(coded) -> None:
+    events = coded(_ASKING_UNDER_WILLEN.format(subj="Berlijn", lemma="Berlijn", pos="PROPN"),
+                   ents=((1, 2, "LOC"), (17, 18, "PER")))
+    assert {e.status for e in events if e.cameo == "020"} == {"hypothetical"}

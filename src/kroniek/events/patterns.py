@@ -76,6 +76,9 @@ class Grammar:
     inflection: Inflection | None = None
     # the markers of an infinitival clause ("om ... te"), never a particle of the verb before it
     infinitive_markers: frozenset[str] = frozenset()
+    # "Ik wil u vragen ...": with a first-person subject, asking or saying under these is done
+    performative_modals: frozenset[str] = frozenset()
+    first_person_subjects: frozenset[str] = frozenset()
     nearby_sentences: tuple[int, int] = (2, 1)  # the `nearby` slot: sentences before, after
 
 

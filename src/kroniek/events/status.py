@@ -54,7 +54,7 @@ def _modal(verb: Token, grammar: Grammar) -> str | None:
         return "reportative conditional"
     if words & grammar.reportative_forms:
         return "hypothetical"
-    if lemmas & grammar.modal_verbs:
+    if lemmas & grammar.modal_verbs and not _performative(verb, lemmas, grammar):
         return "hypothetical"
     if lemmas & grammar.future_auxiliaries and not (lemmas & {"gaan"} and verb.tag_ == ""):
         return "future"
@@ -63,6 +63,16 @@ def _modal(verb: Token, grammar: Grammar) -> str | None:
     if any(c.dep_ == "advmod" and c.lower_ in grammar.reportative_forms for c in verb.children):
         return "reportative adverb"
     return None
+
+
+def _performative(act: Token, modal_lemmas: set[str], grammar: Grammar) -> bool:
+    """"Ik wil u vragen ...": with a first-person subject, asking or saying under a performative
+    modal is done by saying it."""
+    if not modal_lemmas & grammar.performative_modals:
+        return False
+    subj = subject(act)
+    return (subj is not None and subj.lower_ in grammar.first_person_subjects
+            and bool(full_lemmas(act, grammar) & (grammar.demand_verbs | grammar.speech_verbs)))
 
 
 def _conditional(verb: Token, grammar: Grammar) -> bool:
@@ -134,7 +144,8 @@ def decide(anchor: Token, grammar: Grammar, is_noun: bool = False) -> Status:
         ):
             asker = subject(head)
             return Status("demanded", f"asked for by {lemma!r}", 0.8, asker, lemma)
-        if (lemma := _listed(lemmas, grammar.modal_verbs)) and dep == "xcomp":
+        if (lemma := _listed(lemmas, grammar.modal_verbs)) and dep == "xcomp" and not _performative(
+                token, lemmas, grammar):
             # a modal verb that heads its clause ("Mugabe wil/VERB de boeren ... uitzetten/xcomp")
             return Status("hypothetical", f"modal {lemma!r}", 0.5)
         if (lemma := _listed(lemmas, grammar.future_auxiliaries)) and dep == "xcomp" and token.pos_ in ("VERB", "AUX"):
