@@ -310,3 +310,29 @@ def test_the_speaker_after_the_speech_verb_is_not_the_place_named_before_him(res
         .               .               PUNCT  punct      3
     """, ents=((3, 4, "LOC"), (8, 9, "LOC"), (12, 13, "PER")), date="2023-05-01")
     assert {a.text: a.code for a in found.actors}.get("Wij") == "DEUGOV"
+
+
+def test_a_name_in_apposition_to_a_noun_for_a_place_is_no_person(resolved) -> None:
+    # "de grensstad Tsjoernovka" tagged as a person: a town's name, not someone of the article's country
+    found = resolved("""
+        Rusland       Rusland       PROPN  nsubj  2
+        bombardeerde  bombarderen   VERB   root   0
+        de            de            DET    det    5
+        Oekraïense    Oekraïens     ADJ    amod   5
+        grensstad     grensstad     NOUN   obj    2
+        Tsjoernovka   Tsjoernovka   PROPN  appos  5
+        .             .             PUNCT  punct  2
+    """, ents=((0, 1, "LOC"), (5, 6, "PER")))
+    assert not any("Tsjoernovka" in a.text for a in found.actors)
+
+
+def test_a_name_in_apposition_to_a_noun_for_a_person_stays_a_person(resolved) -> None:
+    found = resolved("""
+        Rusland       Rusland       PROPN  nsubj  2
+        arresteerde   arresteren    VERB   root   0
+        de            de            DET    det    4
+        journalist    journalist    NOUN   obj    2
+        Tsjoernovka   Tsjoernovka   PROPN  appos  4
+        .             .             PUNCT  punct  2
+    """, ents=((0, 1, "LOC"), (4, 5, "PER")))
+    assert any("Tsjoernovka" in a.text for a in found.actors)

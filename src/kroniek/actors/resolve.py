@@ -530,7 +530,7 @@ class ActorResolver:
             if any(i in found.by_token for i in range(ent.start, ent.end)):
                 # "premier Nguyen Xuan Phuc": an unknown name after a resolved title
                 continue
-            if ent.label_ not in ("PER", "ORG"):
+            if ent.label_ not in ("PER", "ORG") or (ent.label_ == "PER" and self._names_place(ent)):
                 continue
             if self._portfolio(doc, found, ent):
                 continue
@@ -551,6 +551,14 @@ class ActorResolver:
                 found.add(self._actor(ent, country, "ner+article-country", name=ent.text, label=ent.label_))
                 continue
             found.add(self._actor(ent, None, "ner", name=ent.text, label=ent.label_))
+
+    def _names_place(self, ent: Span) -> bool:
+        """"de Syrische stad Douma": a name in apposition to a noun for a place (lexicon: place_nouns,
+        also as a compound's last part, "havenstad") is a place's, whatever its NER label."""
+        root, noun = ent.root, ent.root.head
+        if root.dep_ not in ("appos", "flat", "flat:name", "nmod") or noun.i >= ent.start or noun.pos_ != "NOUN":
+            return False
+        return any(w.endswith(p) for w in (noun.lemma_.lower(), noun.lower_) for p in self.lexicon.place_nouns)
 
     def _portfolio(self, doc: Doc, found: DocActors, ent: Span) -> bool:
         """ "de minister van Buitenlandse Zaken": the ministry after a role word is part of the role."""
