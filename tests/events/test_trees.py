@@ -480,3 +480,22 @@ def test_wanting_to_ask_in_the_third_person_stays_a_wish(coded) -> None:
     events = coded(_ASKING_UNDER_WILLEN.format(subj="Berlijn", lemma="Berlijn", pos="PROPN"),
                    ents=((1, 2, "LOC"), (17, 18, "PER")))
     assert {e.status for e in events if e.cameo == "020"} == {"hypothetical"}
+
+
+def test_a_bare_infinitive_hung_on_an_adverb_belongs_to_the_causative_before_it(coded) -> None:
+    # the infinitives of a verb cluster close the clause the finite verb opens: "liet ... zwijgen"
+    events = coded("""
+        Na         na         ADP    case    3
+        het        het        DET    det     3
+        bestand    bestand    NOUN   obl     6
+        met        met        ADP    case    5
+        Israël     Israël     PROPN  nmod    3
+        liet       laten      VERB   root    0   VerbForm=Fin
+        Hamas      Hamas      PROPN  nsubj   6
+        meteen     meteen     ADV    advmod  6
+        de         de         DET    det     10
+        wapens     wapen      NOUN   obj     11
+        zwijgen    zwijgen    VERB   amod    8   VerbForm=Inf
+        .          .          PUNCT  punct   6
+    """, ents=((4, 5, "LOC"), (6, 7, "ORG")))
+    assert ("PSEREBHMS", "087", "ISR") in _dyads(events)

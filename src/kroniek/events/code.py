@@ -214,6 +214,17 @@ class EventCoder:
         """The causative verb an infinitive depends on: "laat de wapens zwijgen", "let ... go"."""
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self.grammar.causative_verbs:
             return verb.head
+        if (verb.pos_ == "VERB" and "Inf" in verb.morph.get("VerbForm") and verb.head != verb
+                and verb.head.pos_ not in ("VERB", "AUX") and not any(c.dep_ == "mark" for c in verb.children)):
+            # a bare infinitive the parse hung on a word that takes no clause (an adverb, a noun):
+            # the infinitives of a verb cluster close the clause its finite verb opens, so it is
+            # the one before it in the text ("laat ... de wapens ook zwijgen/amod")
+            for t in reversed(verb.doc[verb.sent.start : verb.i]):
+                if t.pos_ == "SCONJ" or t.text in (",", ";", ":"):
+                    return None
+                if t.pos_ in ("VERB", "AUX"):
+                    finite = "Fin" in t.morph.get("VerbForm")
+                    return t if finite and t.lemma_.lower() in self.grammar.causative_verbs else None
         return None
 
     def _words_after(self, anchor: Token, actors: DocActors | None = None) -> list[Token]:
