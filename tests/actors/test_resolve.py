@@ -336,3 +336,21 @@ def test_a_name_in_apposition_to_a_noun_for_a_person_stays_a_person(resolved) ->
         .             .             PUNCT  punct  2
     """, ents=((0, 1, "LOC"), (4, 5, "PER")))
     assert any("Tsjoernovka" in a.text for a in found.actors)
+
+
+def test_a_possessive_in_the_first_position_refers_to_the_subject_after_the_finite_verb(resolved) -> None:
+    # "In zijn toespraak ... prees Scholz ...": after a fronted phrase the subject follows the finite
+    # verb, here labelled an object; not the person named inside the possessive's own phrase
+    found = resolved("""
+        In          in          ADP    case       3
+        zijn        zijn        PRON   nmod:poss  3
+        gelukwens   gelukwens   NOUN   obl        6
+        aan         aan         ADP    case       5
+        Macron      Macron      PROPN  nmod       3
+        prees       prijzen     VERB   root       0   VerbForm=Fin
+        Scholz      Scholz      PROPN  obj        6
+        de          de          DET    det        9
+        samenwerking samenwerking NOUN obl       6
+        .           .           PUNCT  punct      6
+    """, ents=((4, 5, "PER"), (6, 7, "PER")), date="2022-04-25")
+    assert {a.text: a.code for a in found.actors}["zijn"] == "DEUGOV"

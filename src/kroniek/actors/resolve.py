@@ -699,6 +699,11 @@ class ActorResolver:
         while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
             verb = verb.head
         subj = next((c for c in verb.children if c.dep_.startswith("nsubj")), None)
+        if subj is None and token.i < verb.i and "Fin" in verb.morph.get("VerbForm"):
+            # the possessive's phrase fills the first position ("In zijn toespraak prees Poetin ..."),
+            # so the subject follows the finite verb: the first actor after it that heads no phrase
+            subj = next((t for t in self._clause_after(verb)
+                         if found.at(t) is not None and not any(c.dep_ == "case" for c in t.children)), None)
         antecedent = found.at(subj) if subj is not None and subj.i != token.i else None
         if antecedent is None or not antecedent.code:
             if token.lower_ in self.lexicon.plural_possessives:
