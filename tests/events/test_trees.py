@@ -499,3 +499,22 @@ def test_a_bare_infinitive_hung_on_an_adverb_belongs_to_the_causative_before_it(
         .          .          PUNCT  punct   6
     """, ents=((4, 5, "LOC"), (6, 7, "ORG")))
     assert ("PSEREBHMS", "087", "ISR") in _dyads(events)
+
+
+def test_an_act_named_in_a_phrase_of_place_of_a_warning_verb_took_place(coded) -> None:
+    # "In zijn gelukwens aan Macron zinspeelde Scholz op ...": the wish was sent; what is hinted at
+    # is the "op" phrase, not the setting
+    events = coded("""
+        In          in          ADP    case       3
+        zijn        zijn        PRON   nmod:poss  3
+        gelukwens   gelukwens   NOUN   obl        6
+        aan         aan         ADP    case       5
+        Macron      Macron      PROPN  nmod       3
+        zinspeelde  zinspelen   VERB   root       0   VerbForm=Fin
+        Scholz      Scholz      PROPN  nsubj      6
+        op          op          ADP    case       10
+        nauwere     nauw        ADJ    amod       10
+        samenwerking samenwerking NOUN obl:arg   6
+        .           .           PUNCT  punct      6
+    """, ents=((4, 5, "PER"), (6, 7, "PER")), date="2022-04-25")
+    assert ("DEUGOV", "051", "FRAGOV") in _dyads(events)

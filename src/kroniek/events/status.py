@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from kroniek.events.clause import clause_tokens, full_lemmas, infinitival, subject
+from kroniek.events.clause import clause_tokens, full_lemmas, infinitival, preposition, subject
 from kroniek.events.patterns import Grammar
 
 
@@ -135,6 +135,10 @@ def decide(anchor: Token, grammar: Grammar, is_noun: bool = False) -> Status:
         # a "dat"-clause the parser hung as an adverbial clause is still the verb's complement
         dep = "ccomp" if token.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ in grammar.complementizers for c in token.children) else token.dep_
+        if token == anchor and dep == "obl" and preposition(token) in grammar.locative_preps:
+            # the act named in a phrase of place is where the verb happened, not what it asks for,
+            # announces or refuses ("In zijn gelukwens aan X zinspeelde Y op ...": the wish was sent)
+            dep = "obl:setting"
         if (lemma := _listed(lemmas, grammar.negating_verbs)) and dep in (
             "xcomp", "ccomp", "obj", "obl", "obl:arg",
         ):
