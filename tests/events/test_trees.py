@@ -518,3 +518,26 @@ def test_an_act_named_in_a_phrase_of_place_of_a_warning_verb_took_place(coded) -
         .           .           PUNCT  punct      6
     """, ents=((4, 5, "PER"), (6, 7, "PER")), date="2022-04-25")
     assert ("DEUGOV", "051", "FRAGOV") in _dyads(events)
+
+
+def test_an_act_inside_a_phrase_of_place_of_a_warning_verb_stays_announced(coded) -> None:
+    # "dreigde ... in geval van een aanval": the attack is no setting but a condition of the threat
+    events = coded("""
+        Rusland    Rusland    PROPN  nsubj    2
+        dreigde    dreigen    VERB   root     0   VerbForm=Fin
+        met        met        ADP    case     4
+        vergelding vergelding NOUN   obl:arg  2
+        in         in         ADP    case     6
+        geval      geval      NOUN   obl      2
+        van        van        ADP    case     9
+        een        een        DET    det      9
+        aanval     aanval     NOUN   nmod     6
+        van        van        ADP    case     12
+        de         de         DET    det      12
+        NAVO       NAVO       PROPN  nmod     9
+        op         op         ADP    case     14
+        Rusland    Rusland    PROPN  nmod     9
+        .          .          PUNCT  punct    2
+    """, ents=((0, 1, "LOC"), (11, 12, "ORG"), (13, 14, "LOC")))
+    attacks = [e for e in events if e.evidence["rule"] == "nl:aanval-noun"]
+    assert attacks and {e.status for e in attacks} == {"hypothetical"}
