@@ -77,3 +77,26 @@ def test_a_subject_of_a_fronted_clause_displaces_no_subject_after_the_verb(tree)
     """)
     assert clause.displaced_subjects(doc[6]) == []
     assert clause.direct_object(doc[6]).text == "plan"
+
+
+def test_the_object_of_a_participle_under_zijn_with_no_subject_is_the_passive_subject(tree) -> None:
+    # every clause has a subject: "zijn ... betogers/obj opgepakt" is the perfect passive
+    doc = tree("""
+        Gisteren  gisteren  ADV    advmod  5
+        zijn      zijn      AUX    aux     5   VerbForm=Fin
+        veertig   veertig   NUM    nummod  4
+        betogers  betoger   NOUN   obj     5
+        opgepakt  oppakken  VERB   root    0   VerbForm=Part
+    """)
+    assert clause.is_passive(doc[4], NL)
+
+
+def test_the_object_of_a_participle_under_hebben_stays_an_object(tree) -> None:
+    doc = tree("""
+        Gisteren  gisteren  ADV    advmod  5
+        hebben    hebben    AUX    aux     5   VerbForm=Fin
+        veertig   veertig   NUM    nummod  4
+        betogers  betoger   NOUN   obj     5
+        opgepakt  oppakken  VERB   root    0   VerbForm=Part
+    """)
+    assert not clause.is_passive(doc[4], NL)

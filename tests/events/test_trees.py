@@ -541,3 +541,17 @@ def test_an_act_inside_a_phrase_of_place_of_a_warning_verb_stays_announced(coded
     """, ents=((0, 1, "LOC"), (11, 12, "ORG"), (13, 14, "LOC")))
     attacks = [e for e in events if e.evidence["rule"] == "nl:aanval-noun"]
     assert attacks and {e.status for e in attacks} == {"hypothetical"}
+
+
+def test_people_labelled_the_object_of_a_perfect_passive_are_its_target(coded) -> None:
+    # read as active, the people right after the finite auxiliary would be taken for its subject
+    events = coded("""
+        In        in        ADP    case    2
+        Tbilisi   Tbilisi   PROPN  obl     6
+        zijn      zijn      AUX    aux     6   VerbForm=Fin
+        veertig   veertig   NUM    nummod  5
+        betogers  betoger   NOUN   obj     6
+        opgepakt  oppakken  VERB   root    0   VerbForm=Part
+        .         .         PUNCT  punct   6
+    """, ents=((1, 2, "LOC"),))
+    assert ("GEOCOP", "173", "GEOCVL") in _dyads(events)

@@ -125,13 +125,18 @@ def is_passive(verb: Token, grammar: Grammar) -> bool:
     deps = {c.dep_ for c in verb.children if c.dep_ != "aux:pass" or c.pos_ in ("AUX", "VERB")}
     if "aux:pass" in deps:
         return True
+    auxiliaries = {c.lemma_.lower() for c in verb.children if c.dep_ == "aux"}
+    active_only = grammar.perfect_auxiliaries - grammar.passive_auxiliaries
+    if (not deps & {"nsubj", "nsubj:pass", "csubj"} and "obj" in deps and "Part" in verb.morph.get("VerbForm")
+            and auxiliaries & grammar.passive_auxiliaries and not auxiliaries & active_only):
+        # a clause has a subject: with none, the object of a participle under "zijn" is the passive's
+        # ("zijn zeker 300 mensen/obj opgepakt")
+        return True
     if "nsubj:pass" not in deps or "nsubj" in deps:
         return False  # a clause has one subject: beside an active one the passive label is wrong
-    auxiliaries = {c.lemma_.lower() for c in verb.children if c.dep_ == "aux"}
     if not auxiliaries:
         marked = grammar.inflection is not None and bool(grammar.inflection.participle_prefix)
         return not (marked and "Fin" in verb.morph.get("VerbForm"))
-    active_only = grammar.perfect_auxiliaries - grammar.passive_auxiliaries
     return bool(auxiliaries & grammar.passive_auxiliaries) and not auxiliaries & active_only
 
 

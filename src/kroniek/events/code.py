@@ -274,7 +274,7 @@ class EventCoder:
 
     def _object(self, verb: Token) -> Token | None:
         if clause.is_passive(verb, self.grammar):
-            subj = clause.children(verb, ("nsubj:pass", "nsubj"))
+            subj = clause.children(verb, ("nsubj:pass", "nsubj")) or clause.children(verb, clause.OBJ_DEPS)
             return subj[0] if subj else None
         obj = clause.direct_object(verb)
         if obj is None and self._perfect_host(verb) is not None:
