@@ -555,3 +555,18 @@ def test_people_labelled_the_object_of_a_perfect_passive_are_its_target(coded) -
         .         .         PUNCT  punct   6
     """, ents=((1, 2, "LOC"),))
     assert ("GEOCOP", "173", "GEOCVL") in _dyads(events)
+
+
+def test_a_bare_name_hung_on_the_front_of_the_object_is_the_indirect_object(coded) -> None:
+    # Dutch puts the indirect object right before the direct one: "bracht Syrië zware schade toe"
+    # with the name hung on "schade"
+    events = coded("""
+        Turkije    Turkije    PROPN  nsubj         2
+        bracht     brengen    VERB   root          0   VerbForm=Fin
+        Syrië      Syrië      PROPN  nmod          5
+        zware      zwaar      ADJ    amod          5
+        schade     schade     NOUN   obj           2
+        toe        toe        ADP    compound:prt  2
+        .          .          PUNCT  punct         2
+    """, ents=((0, 1, "LOC"), (2, 3, "LOC")))
+    assert ("TUR", "190", "SYR") in _dyads(events)

@@ -343,6 +343,12 @@ class EventCoder:
                     if clause.preposition(c) is None and c != subj
                     and (c != obj or c.lemma_.lower() not in skip) and c.lemma_.lower() not in skip
                 ]
+            if not heads and not is_noun and (obj := self._object(anchor)) is not None:
+                # the indirect object stands right before the direct one: a bare name the parse hung
+                # on the object's first word ("bracht Hamas/nmod grote schade toe"), where no
+                # modifier of a noun stands without a preposition
+                heads = [c for c in obj.children if c.i == obj.left_edge.i and c.pos_ == "PROPN"
+                         and c.dep_ in ("nmod", "appos", "compound", "dep") and clause.preposition(c) is None]
         elif name == "obj.adj":
             # "veroordeelde de Israëlische aanval": the country adjective on the object
             obj = self._object(anchor)
