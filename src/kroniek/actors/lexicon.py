@@ -44,7 +44,7 @@ class ActorLexicon:
     speech_verbs: frozenset[str]  # lemmas of verbs that introduce a quote ("zei Nebenzia")
     addressee_preps: frozenset[str]  # "zei ... tegen Haley": who was spoken to
     name_particles: frozenset[str]  # "Van Oosterom": particles that belong to a surname
-    place_nouns: frozenset[str]  # "de stad Douma": a name in apposition to one names a place
+    place_nouns: frozenset[str]  # "de stad X": a name in apposition to one names a place
 
     @staticmethod
     @lru_cache(maxsize=4)

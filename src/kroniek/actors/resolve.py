@@ -553,7 +553,7 @@ class ActorResolver:
             found.add(self._actor(ent, None, "ner", name=ent.text, label=ent.label_))
 
     def _names_place(self, ent: Span) -> bool:
-        """"de Syrische stad Douma": a name in apposition to a noun for a place (lexicon: place_nouns,
+        """"de Oekraïense grensstad X": a name in apposition to a noun for a place (lexicon: place_nouns,
         also as a compound's last part, "havenstad") is a place's, whatever its NER label."""
         root, noun = ent.root, ent.root.head
         if root.dep_ not in ("appos", "flat", "flat:name", "nmod") or noun.i >= ent.start or noun.pos_ != "NOUN":

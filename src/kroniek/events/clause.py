@@ -55,8 +55,8 @@ def particle(verb: Token, grammar: Grammar) -> str | None:
                     child.pos_ == "ADJ" and not _modifies_next(child)))):
             return child.lower_
     # A phrase opens with one preposition, a clause with its markers ("om te"): a known particle
-    # labelled as the first of two ("voerde de druk op/case voor/case ...", "dringt aan/case
-    # op/case onderhandelingen", "biedt aan/mark om/mark te bemiddelen") closes the middle field.
+    # labelled as the first of two ("voerde de druk op/case voor/case een akkoord", "drong
+    # aan/case op/case overleg", "bood aan/mark om/mark te bemiddelen") closes the middle field.
     if known is not None:
         clauses = [t for c in complements(verb) if c.i > verb.i for t in c.subtree]
         for t in sorted({*clause_tokens(verb), *clauses}, key=lambda t: t.i):
@@ -130,7 +130,7 @@ def is_passive(verb: Token, grammar: Grammar) -> bool:
     if (not deps & {"nsubj", "nsubj:pass", "csubj"} and "obj" in deps and "Part" in verb.morph.get("VerbForm")
             and auxiliaries & grammar.passive_auxiliaries and not auxiliaries & active_only):
         # a clause has a subject: with none, the object of a participle under "zijn" is the passive's
-        # ("zijn zeker 300 mensen/obj opgepakt")
+        # ("zijn veertig betogers/obj opgepakt")
         return True
     if "nsubj:pass" not in deps or "nsubj" in deps:
         return False  # a clause has one subject: beside an active one the passive label is wrong
@@ -142,10 +142,10 @@ def is_passive(verb: Token, grammar: Grammar) -> bool:
 
 def preposition(token: Token, particles: frozenset[str] = frozenset()) -> str | None:
     """The preposition heading a phrase: "aan" for "aan Rusland". A name or noun labelled as one is
-    none ("Suu/case Kyi's partij"); nor is a separable particle (`particles`) stacked before the
+    none ("Kolesnikova's/case partij"); nor is a separable particle (`particles`) stacked before the
     phrase's own preposition ("dringt aan/case op/case onderhandelingen"): a phrase opens with one.
     A bare infinitive after it is a noun heading a phrase of its own, which the preposition opens
-    ("naar eigen zeggen/VERB grote schade"): an infinitive modifies no noun without "te"."""
+    ("naar eigen zeggen/VERB zware verliezen"): an infinitive modifies no noun without "te"."""
     for child in token.children:
         if child.dep_ != "case" or child.pos_ in ("NOUN", "PROPN"):
             continue
@@ -237,7 +237,7 @@ def _finite(verb: Token) -> Token | None:
 def displaced_subjects(verb: Token) -> list[Token]:
     """Subjects the parse gives a verb that word order makes its objects. A clause has one subject:
     where it fills all of a main clause's first position, before the finite verb, a second after that
-    verb opens the middle field as an object ("Biden noemde Poetin/nsubj een ...", "Erdogan heeft de
+    verb opens the middle field as an object ("Polen noemde Rusland/nsubj een agressor", "de president heeft de
     minister/nsubj ... opgedragen")."""
     finite = _finite(verb)
     if finite is None:

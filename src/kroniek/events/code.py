@@ -218,7 +218,7 @@ class EventCoder:
                 and verb.head.pos_ not in ("VERB", "AUX") and not any(c.dep_ == "mark" for c in verb.children)):
             # a bare infinitive the parse hung on a word that takes no clause (an adverb, a noun):
             # the infinitives of a verb cluster close the clause its finite verb opens, so it is
-            # the one before it in the text ("laat ... de wapens ook zwijgen/amod")
+            # the one before it in the text ("liet ... meteen de wapens zwijgen/amod")
             for t in reversed(verb.doc[verb.sent.start : verb.i]):
                 if t.pos_ == "SCONJ" or t.text in (",", ";", ":"):
                     return None
