@@ -22,7 +22,7 @@ from kroniek.model import Actor, Document, Event
 from kroniek.nlp.registry import LANGUAGES, load_pipeline
 
 # Recorded with stored documents: a new coder version re-codes documents on the next ingest.
-CODER_VERSION = "0.1.0"
+CODER_VERSION = "0.2.0"  # 0.2: the jointly trained Dutch pipeline and the coder adapted to its UD scheme
 # spaCy's own limit on characters per Doc; longer texts are refused with a clear message.
 MAX_CHARS = 1_000_000
 
