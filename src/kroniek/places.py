@@ -121,10 +121,23 @@ def entity_at(token: Token) -> Span | None:
     return next((e for e in doc.ents if e.start == start), None)
 
 
+def _unlabelled_name(token: Token) -> Span | None:
+    """The name a proper noun outside every entity heads, with its flat parts ("Nizjni Novgorod")."""
+    if token.pos_ != "PROPN" or token.ent_type_ or token.dep_ in ("flat", "flat:name"):
+        return None
+    parts = [token, *(c for c in token.children if c.dep_ in ("flat", "flat:name") and not c.ent_type_)]
+    start, end = min(t.i for t in parts), max(t.i for t in parts) + 1
+    if end - start != len(parts):
+        return None
+    return Span(token.doc, start, end)
+
+
 def party_city(token: Token) -> tuple[Span, Place] | None:
     """The city a place name at `token` names, large enough to be a party (PARTY_POPULATION), with
-    the name's span; None for names of people and organisations and for names no city bears."""
-    ent = entity_at(token)
+    the name's span; None for names of people and organisations and for names no city bears. A
+    proper noun the NER left unlabelled ("bombardeerde Charkiv") is read as the name it heads with
+    its flat parts: a city the gazetteer knows by that name is one."""
+    ent = entity_at(token) or _unlabelled_name(token)
     if ent is None or ent.label_ in ("PER", "ORG"):
         return None
     place = gazetteer().city(ent.text, min_population=PARTY_POPULATION)

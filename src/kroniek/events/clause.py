@@ -255,6 +255,17 @@ def displaced_subjects(verb: Token) -> list[Token]:
     return [s for s in own if s.i > finite.i] if first else []
 
 
+def nested_subject(noun: Token) -> Token | None:
+    """A noun takes no subject: a subject the parse hung before the verb's subject noun, with no
+    copula making that noun a predicate, is the clause's subject, and the noun its object ("dat
+    China/nsubj(wapens) wapens/nsubj aan Rusland levert")."""
+    if noun.pos_ not in ("NOUN", "PROPN") or not noun.dep_.startswith("nsubj"):
+        return None
+    if any(c.dep_ == "cop" for c in noun.children):
+        return None
+    return next((c for c in noun.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i < noun.i), None)
+
+
 def subjects(verb: Token) -> list[Token]:
     """The subject candidates of a verb, inherited along coordination and control chains; not those
     word order makes objects (`displaced_subjects`)."""
@@ -269,7 +280,7 @@ def subjects(verb: Token) -> list[Token]:
         displaced = displaced_subjects(current)
         found = [c for c in children(current, SUBJ_DEPS) if c not in displaced]
         if found:
-            return found
+            return [nested_subject(c) or c for c in found]
         current = governor(current)
         seen += 1
     return []
@@ -288,6 +299,9 @@ def direct_object(verb: Token) -> Token | None:
         return displaced[0]
     if found:
         return found[0]
+    nested = next((c for c in children(verb, ("nsubj", "nsubj:pass")) if nested_subject(c)), None)
+    if nested is not None:
+        return nested
     if under_its_object(verb) and children(verb.head, SUBJ_DEPS):
         return verb.head
     if (verb.dep_ in ("amod", "acl", "advcl") and verb.pos_ == "VERB" and verb.head.i > verb.i
