@@ -165,6 +165,20 @@ def test_we_in_a_quote_is_the_speakers_side() -> None:
     assert codes.get("Wij") == "DEUGOV", codes
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a relative pronoun stands for the noun its clause hangs on: 'hem' is not Macron
+        "Erdogan kwam naar Parijs. De Franse president Macron, die hem ontving, sprak van een goed gesprek.",
+        "Erdogan landde in Parijs. Macron ontving hem op het Elysée.",
+    ],
+)
+def test_a_pronoun_does_not_refer_to_another_argument_of_its_own_verb(text: str) -> None:
+    # Dutch says 'zich' for that; the last person named before the clause is the antecedent
+    codes = _codes(text, "2022-04-25")
+    assert codes.get("hem") == "TURGOV", codes
+
+
 # -- hand-parsed trees: the rules apart from one parser's errors (see tests/conftest.py) ----------
 
 

@@ -18,6 +18,7 @@ class ActorLexicon:
     of_preps: frozenset[str]  # prepositions linking a role noun to its country ("regering van Rusland")
     person_pronouns: frozenset[str]  # third-person singular pronouns that refer back to a person
     plural_pronouns: frozenset[str]  # third-person plural pronouns that refer back to a subject actor
+    relative_pronouns: frozenset[str]  # "die", "who": stand for the noun their clause hangs on
     thing_pronouns: frozenset[str]  # "Rusland ontkent dat het ...": the subject of the governing clause
     possessive_pronouns: frozenset[str]  # "zijn felicitatieboodschap": whose act a noun names
     plural_possessives: frozenset[str]  # "hun huizen": refer to a group, never to one named person

@@ -626,9 +626,27 @@ class ActorResolver:
                 ]
             else:
                 previous = [a for a in found.actors if a.person and a.tokens[1] <= token.i]
+            others = self._co_arguments(token)
+            previous = [a for a in previous if not any(a.tokens[0] <= i < a.tokens[1] for i in others)]
             if previous:
                 antecedent = max(previous, key=lambda a: a.tokens[1])
                 found.add(self._refer(token, antecedent, "coref:pronoun"))
+
+    def _co_arguments(self, pronoun: Token) -> set[int]:
+        """The other subject and objects of a pronoun's verb, which it cannot refer to (that takes a
+        reflexive: "die hem ontving" is not "die zich ontving"); a relative pronoun among them stands
+        for the noun its clause hangs on."""
+        deps = ("nsubj", "nsubj:pass", "obj", "iobj")
+        verb = pronoun.head
+        if pronoun.dep_ not in deps or verb == pronoun:
+            return set()
+        out = set()
+        for c in verb.children:
+            if c.dep_ in deps and c != pronoun:
+                out.add(c.i)
+                if c.lower_ in self.lexicon.relative_pronouns and verb.dep_ == "acl:relcl":
+                    out.add(verb.head.i)
+        return out
 
     def _thing_pronoun(self, token: Token, found: DocActors) -> None:
         """"Rusland ontkent dat het ... levert": the state or organisation that is the subject of the
