@@ -570,3 +570,35 @@ def test_a_bare_name_hung_on_the_front_of_the_object_is_the_indirect_object(code
         .          .          PUNCT  punct         2
     """, ents=((0, 1, "LOC"), (2, 3, "LOC")))
     assert ("TUR", "190", "SYR") in _dyads(events)
+
+
+def test_a_transitive_participle_under_zijn_alone_is_passive_whatever_its_subjects_label(coded) -> None:
+    # transitive verbs form their active perfect with "hebben": "zijn ... gearresteerd" is the
+    # perfect passive, the people its subject the ones arrested
+    events = coded("""
+        In             in            ADP    case    2
+        Tbilisi        Tbilisi       PROPN  obl     7
+        zijn           zijn          AUX    aux     7   VerbForm=Fin
+        er             er            ADV    advmod  7
+        tientallen     tientallen    NUM    nummod  6
+        studenten      student       NOUN   nsubj   7
+        gearresteerd   arresteren    VERB   root    0   VerbForm=Part
+        .              .             PUNCT  punct   7
+    """, ents=((1, 2, "LOC"),))
+    assert _dyads(events) == {("GEOCOP", "173", "GEOEDU")}
+
+
+def test_a_verb_of_motion_under_zijn_stays_active(coded) -> None:
+    # "is ... afgereisd" is the active perfect: the minister travelled
+    events = coded("""
+        De            de            DET    det     3
+        Duitse        Duits         ADJ    amod    3
+        minister      minister      NOUN   nsubj   8
+        is            zijn          AUX    aux     8   VerbForm=Fin
+        gisteren      gisteren      ADV    advmod  8
+        naar          naar          ADP    case    7
+        Polen         Polen         PROPN  obl     8
+        afgereisd     afreizen      VERB   root    0   VerbForm=Part
+        .             .             PUNCT  punct   8
+    """, ents=((6, 7, "LOC"),))
+    assert _dyads(events) == {("DEUGOV", "042", "POL")}

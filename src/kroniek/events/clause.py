@@ -132,6 +132,13 @@ def is_passive(verb: Token, grammar: Grammar) -> bool:
         # a clause has a subject: with none, the object of a participle under "zijn" is the passive's
         # ("zijn veertig betogers/obj opgepakt")
         return True
+    if ("nsubj" in deps and "obj" not in deps and "Part" in verb.morph.get("VerbForm")
+            and auxiliaries & grammar.passive_auxiliaries and not auxiliaries & active_only
+            and not full_lemmas(verb, grammar) & grammar.unaccusative_verbs):
+        # a transitive verb forms its active perfect with "hebben": under "zijn" or "worden" alone
+        # its participle is passive, whatever its subject's label ("zijn er tien betogers/nsubj
+        # opgepakt"); verbs of motion and change form their active perfect with "zijn"
+        return True
     if "nsubj:pass" not in deps or "nsubj" in deps:
         return False  # a clause has one subject: beside an active one the passive label is wrong
     if not auxiliaries:
