@@ -602,3 +602,22 @@ def test_a_verb_of_motion_under_zijn_stays_active(coded) -> None:
         .             .             PUNCT  punct   8
     """, ents=((6, 7, "LOC"),))
     assert _dyads(events) == {("DEUGOV", "042", "POL")}
+
+
+def test_an_auxiliary_hung_on_the_subject_noun_is_the_verbs(coded) -> None:
+    # a noun takes no auxiliary: "heeft" on the time noun read as the subject still makes the
+    # participle an active perfect, its subject the one who decided
+    events = coded("""
+        Israël            Israël            PROPN  nsubj        4
+        heeft             hebben            AUX    aux          4
+        gisteren          gisteren          ADV    advmod       4
+        maandagavond      maandagavond      NOUN   nsubj:pass   5
+        besloten          besluiten         VERB   root         0   VerbForm=Part
+        tot               tot               ADP    case         8
+        een               een               DET    det          8
+        staakt-het-vuren  staakt-het-vuren  NOUN   obl:arg      5
+        met               met               ADP    case         10
+        Hamas             Hamas             PROPN  nmod         8
+        .                 .                 PUNCT  punct        5
+    """, ents=((0, 1, "LOC"), (9, 10, "ORG")))
+    assert _dyads(events) == {("ISR", "0871", "PSEREBHMS")}

@@ -125,7 +125,11 @@ def is_passive(verb: Token, grammar: Grammar) -> bool:
     deps = {c.dep_ for c in verb.children if c.dep_ != "aux:pass" or c.pos_ in ("AUX", "VERB")}
     if "aux:pass" in deps:
         return True
-    auxiliaries = {c.lemma_.lower() for c in verb.children if c.dep_ == "aux"}
+    # a noun takes no auxiliary: one the parse hung on the verb's subject noun is the verb's ("De
+    # premier heeft/aux(maandag) maandag/nsubj:pass besloten", the time read as the subject)
+    auxiliaries = {c.lemma_.lower() for c in verb.children if c.dep_ == "aux"} | {
+        a.lemma_.lower() for s in verb.children if s.dep_ in ("nsubj", "nsubj:pass") and s.pos_ in ("NOUN", "PROPN")
+        for a in s.children if a.dep_ == "aux" and a.pos_ in ("AUX", "VERB")}
     active_only = grammar.perfect_auxiliaries - grammar.passive_auxiliaries
     if (not deps & {"nsubj", "nsubj:pass", "csubj"} and "obj" in deps and "Part" in verb.morph.get("VerbForm")
             and auxiliaries & grammar.passive_auxiliaries and not auxiliaries & active_only):
