@@ -56,3 +56,8 @@ def test_the_place_of_a_condemned_attack_is_not_its_target() -> None:
 def test_people_taken_in_a_perfect_passive_are_the_target() -> None:
     # "zijn ... opgepakt": the perfect passive, with the police that did it left implicit
     assert ("BLRCOP", "173", "BLRCVL") in _events("Bij de betoging in Minsk zijn zeker 300 mensen opgepakt.")
+
+
+def test_the_unnamed_rest_of_a_class_after_named_actors_is_no_actor_of_its_own() -> None:
+    # "A en andere B": A is one of the B; the named actor is coded, not the vague rest (as with "B zoals A")
+    assert _events("De VS en andere westerse landen veroordeelden de Russische aanval.") == {("USA", "111", "RUS")}

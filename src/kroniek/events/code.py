@@ -474,6 +474,11 @@ class EventCoder:
         """The actor a phrase head stands for, with its coordinated partners."""
         out: list[Actor] = []
         for t in (token, *token.conjuncts):
+            if out and t.i > token.i and any(
+                    c.dep_ in ("amod", "det") and c.lower_ in self.grammar.rest_markers for c in t.children):
+                # "A en andere B": A is one of the B, the rest unnamed; the named ones are the actors
+                # ("Polen en andere buurlanden" is Poland), as with "B zoals A"
+                continue
             actor = actors.at(t) or self._indirect(t, actors)
             if actor is not None and actor not in out:
                 out.append(actor)

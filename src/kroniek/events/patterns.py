@@ -79,6 +79,8 @@ class Grammar:
     # "Ik wil u vragen ...": with a first-person subject, asking or saying under these is done
     performative_modals: frozenset[str] = frozenset()
     first_person_subjects: frozenset[str] = frozenset()
+    # "Polen en andere buurlanden": a conjunct of the unnamed rest of a class is no actor of its own
+    rest_markers: frozenset[str] = frozenset()
     # verbs that form their active perfect with the passive's auxiliary ("is vertrokken")
     unaccusative_verbs: frozenset[str] = frozenset()
     nearby_sentences: tuple[int, int] = (2, 1)  # the `nearby` slot: sentences before, after
