@@ -61,3 +61,19 @@ def test_people_taken_in_a_perfect_passive_are_the_target() -> None:
 def test_the_unnamed_rest_of_a_class_after_named_actors_is_no_actor_of_its_own() -> None:
     # "A en andere B": A is one of the B; the named actor is coded, not the vague rest (as with "B zoals A")
     assert _events("De VS en andere westerse landen veroordeelden de Russische aanval.") == {("USA", "111", "RUS")}
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # "oppositiekandidaten" tagged as a verb, a bare complement of "gooide"
+        ("De Wit-Russische president nam harde maatregelen en gooide oppositiekandidaten in de cel.",
+         ("BLRGOV", "173", "BLROPP")),
+        # "raketten" tagged as a verb under "besloot", the "te"-infinitive hung on it
+        ("De Syrische regering besloot raketten op Israël af te vuren.", ("SYRGOV", "195", "ISR")),
+    ],
+)
+def test_a_noun_misread_as_a_bare_verbal_complement_is_the_object(text: str, event: tuple) -> None:
+    # only auxiliaries, modals and verbs like "laten", "gaan", "zien" take a verbal complement without
+    # "te": under another verb such a "verb" is a noun, the object (of a "te"-infinitive after it too)
+    assert event in _events(text)

@@ -32,6 +32,14 @@ KIND_ORDER = {k: i for i, k in enumerate(
 _NOMINAL_DEPS = ("nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:arg", "nmod", "appos", "conj")
 
 
+def _bare_complement(token: Token) -> bool:
+    """A word tagged as a verb that the parse made a verb's complement with nothing of a clause of
+    its own (no subject, auxiliary, "te" or "dat"): a role word there is a noun ("gooide
+    journalisten/VERB in de cel"); the role lexicon, not the tag, decides."""
+    return token.pos_ == "VERB" and token.dep_ in ("xcomp", "ccomp") and token.head.pos_ in ("VERB", "AUX") and not any(
+        c.dep_ in ("nsubj", "nsubj:pass", "mark", "aux", "aux:pass", "cop", "compound:prt") for c in token.children)
+
+
 def _fold(text: str) -> str:
     """ "Phúc" -> "phuc": names compare without case and accents."""
     return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
@@ -343,7 +351,7 @@ class ActorResolver:
         # a noun, or a word the tagger mislabelled that the parse still uses as a noun phrase
         if token.pos_ not in ("NOUN", "PROPN") and not (
             token.pos_ in ("ADJ", "VERB", "X") and token.dep_ in _NOMINAL_DEPS
-        ):
+        ) and not _bare_complement(token):
             return None
         role = self._role_word(token)
         # "de militaire leiding", "het militaire leiderschap": the adjective names the role

@@ -206,12 +206,38 @@ def infinitival(verb: Token) -> bool:
     )
 
 
+def bare_complement(token: Token) -> bool:
+    """A verb the parse made another verb's complement with nothing of a clause of its own: no
+    subject, no auxiliary, no "te"/"om"/"dat" (an open clause, UD's xcomp, whatever its label)."""
+    return (token.pos_ == "VERB" and token.dep_ in ("xcomp", "ccomp") and token.head != token
+            and token.head.pos_ in ("VERB", "AUX") and not any(
+                c.dep_ in ("nsubj", "nsubj:pass", "mark", "aux", "aux:pass", "cop", "compound:prt")
+                for c in token.children))
+
+
+def misread_noun(token: Token, grammar: Grammar) -> bool:
+    """A word the parse made a bare verbal complement of a verb that takes none is a noun: only
+    auxiliaries, modals and a few verbs like "laten", "gaan", "zien" take an infinitive or participle
+    without "te" (grammar: bare_infinitive_verbs), so in "besloot raketten/VERB af te vuren" and
+    "gooide journalisten/VERB in de cel" the word is the object."""
+    if not grammar.bare_infinitive_verbs or not bare_complement(token):
+        return False
+    takers = (grammar.bare_infinitive_verbs | grammar.perfect_auxiliaries | grammar.passive_auxiliaries
+              | grammar.modal_verbs | grammar.future_auxiliaries | grammar.causative_verbs)
+    particles = set(grammar.inflection.prefixes) if grammar.inflection is not None else set()
+    return token.lower_ not in particles and not full_lemmas(token.head, grammar) & takers
+
+
 def governor(verb: Token) -> Token | None:
     """The verb whose subject an embedded verb inherits: coordinated verbs and "te"-infinitives
     ("weigerde Loekasjenko die annexatie te erkennen")."""
     if verb.head == verb:
         return None
     if verb.dep_ in ("conj", "xcomp") or (infinitival(verb) and verb.head.pos_ in ("VERB", "AUX")):
+        return verb.head
+    if bare_complement(verb):
+        # a complement clause with neither subject nor complementizer is open: its subject is
+        # that of the verb it depends on
         return verb.head
     # a participle or infinitive the parser hung as an argument under its finite auxiliary
     # ("Litouwen heeft ... opgevangen" with "heeft" as the main verb)

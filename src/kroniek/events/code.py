@@ -197,7 +197,8 @@ class EventCoder:
             # vijandelijkheden ... te staken" -- the words between the clause's start and the verb
             # (the verb above ends them; a word tagged as a verb that the parse uses as a noun does not)
             for t in reversed(anchor.doc[anchor.sent.start : anchor.i]):
-                if t.is_punct or (t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "aux:pass", *_NOMINAL_DEPS)):
+                if t.is_punct or (t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "aux:pass", *_NOMINAL_DEPS)
+                                  and not clause.misread_noun(t, self.grammar)):
                     break
                 words |= {t.lemma_.lower(), t.lower_}
         return words
@@ -277,6 +278,16 @@ class EventCoder:
             subj = clause.children(verb, ("nsubj:pass", "nsubj")) or clause.children(verb, clause.OBJ_DEPS)
             return subj[0] if subj else None
         obj = clause.direct_object(verb)
+        if obj is None or obj.head != verb:
+            # a noun misread as the verb's bare complement ("gooide journalisten/VERB in de cel"), or
+            # as the verb a "te"-infinitive depends on, in whose middle field it stands ("besloot
+            # raketten/VERB af te vuren"): before an object shared with a coordinated verb
+            misread = [c for c in verb.children if clause.misread_noun(c, self.grammar)]
+            if (not misread and obj is None and verb.dep_ == "xcomp" and clause.infinitival(verb)
+                    and clause.misread_noun(verb.head, self.grammar)):
+                misread = [verb.head]
+            if misread:
+                return misread[0]
         if obj is None and self._perfect_host(verb) is not None:
             return verb.head
         if obj is None and (host := self._auxiliary_host(verb)) is not None:

@@ -83,6 +83,8 @@ class Grammar:
     rest_markers: frozenset[str] = frozenset()
     # verbs that form their active perfect with the passive's auxiliary ("is vertrokken")
     unaccusative_verbs: frozenset[str] = frozenset()
+    # verbs that take an infinitive without "te" besides auxiliaries and modals ("laat ... gaan")
+    bare_infinitive_verbs: frozenset[str] = frozenset()
     nearby_sentences: tuple[int, int] = (2, 1)  # the `nearby` slot: sentences before, after
 
 
