@@ -56,10 +56,10 @@ MODEL_BUILD ?= build
 MODEL_OUT ?= src/kroniek/nlp/models/nl
 
 model: model-corpus
-	OMP_NUM_THREADS=1 $(BIN)/python -m spacy train training/nl.cfg --code training/joint.py -o $(MODEL_BUILD)/nl \
+	OMP_NUM_THREADS=1 $(BIN)/python -m spacy train training/nl.cfg --code training/joint.py -o $(MODEL_BUILD)/nl-train \
 		--paths.train $(MODEL_BUILD)/corpus/joint-train --paths.dev $(MODEL_BUILD)/corpus/joint-dev
 	rm -rf $(MODEL_OUT)
-	$(BIN)/python training/assemble.py $(MODEL_BUILD)/nl/model-best $(MODEL_OUT) $(MODEL_BUILD)/corpus
+	$(BIN)/python training/assemble.py $(MODEL_BUILD)/nl-train/model-best $(MODEL_OUT) $(MODEL_BUILD)/corpus
 
 model-corpus: $(STAMP)
 	$(BIN)/python training/convert.py $(SHARED)/data $(MODEL_BUILD)/corpus
