@@ -77,3 +77,17 @@ def test_a_noun_misread_as_a_bare_verbal_complement_is_the_object(text: str, eve
     # only auxiliaries, modals and verbs like "laten", "gaan", "zien" take a verbal complement without
     # "te": under another verb such a "verb" is a noun, the object (of a "te"-infinitive after it too)
     assert event in _events(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the particle right before "te"
+        "Duizenden Georgiërs durfden de straat op te gaan.",
+        # the particle before the verb cluster the infinitive closes, "durven" tagged as a noun with
+        # the relative pronoun as its subject
+        "Het waren veel Georgiërs die de straat op durven te gaan voor vrije verkiezingen.",
+    ],
+)
+def test_the_particle_of_a_te_infinitive_stands_before_te_or_its_verb_cluster(text: str) -> None:
+    assert ("GEOCVL", "141", "GEOGOV") in _events(text)

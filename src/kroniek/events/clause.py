@@ -46,6 +46,19 @@ def particle(verb: Token, grammar: Grammar) -> str | None:
     for child in verb.children:
         if child.dep_ == "compound:prt" and (known is None or child.lower_ in known):
             return child.lower_
+    # Dutch puts the particle right before the "te" of its infinitive ("de straat op te gaan", "vrij
+    # te laten") or before the verb cluster the infinitive closes ("de straat op durven te gaan"),
+    # wherever the parse hung it
+    if known is not None:
+        te = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ in grammar.infinitive_markers
+                   and c.i == verb.i - 1), None)
+        start = te.i - 1 if te is not None else verb.sent.start - 1
+        cluster = {a.i for a in verb.ancestors}
+        while start > verb.sent.start and start in cluster:
+            start -= 1
+        before = verb.doc[start] if start >= verb.sent.start else None
+        if before is not None and before.lower_ in known and before.lower_ not in grammar.infinitive_markers:
+            return before.lower_
     # a particle the parser labelled otherwise ("draagt ... bij", "trok troepen samen"): a known
     # particle word after the verb, attached to it as an adverb or loose dependent; an adjective
     # ("staat open voor", "zette vast") only where it modifies no word after it
@@ -233,7 +246,10 @@ def governor(verb: Token) -> Token | None:
     ("weigerde Loekasjenko die annexatie te erkennen")."""
     if verb.head == verb:
         return None
-    if verb.dep_ in ("conj", "xcomp") or (infinitival(verb) and verb.head.pos_ in ("VERB", "AUX")):
+    head_deps = {c.dep_ for c in verb.head.children}
+    # a word with a subject and no copula is a verb whatever its tag ("die ... durven/NOUN te gaan")
+    head_verb = verb.head.pos_ in ("VERB", "AUX") or ("nsubj" in head_deps and "cop" not in head_deps)
+    if verb.dep_ in ("conj", "xcomp") or (infinitival(verb) and head_verb):
         return verb.head
     if bare_complement(verb):
         # a complement clause with neither subject nor complementizer is open: its subject is
