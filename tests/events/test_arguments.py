@@ -91,3 +91,10 @@ def test_a_noun_misread_as_a_bare_verbal_complement_is_the_object(text: str, eve
 )
 def test_the_particle_of_a_te_infinitive_stands_before_te_or_its_verb_cluster(text: str) -> None:
     assert ("GEOCVL", "141", "GEOGOV") in _events(text)
+
+
+def test_a_participle_coordinated_with_a_passive_one_shares_its_subject_and_agent() -> None:
+    # "werd ... geduwd en gearresteerd": one auxiliary for both, the journalist the one arrested
+    events = _events("De journalist werd gisteren in Tbilisi door de Georgische politie in een busje geduwd "
+                     "en gearresteerd.")
+    assert events == {("GEOCOP", "173", "GEOMED")}

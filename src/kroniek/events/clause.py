@@ -127,6 +127,15 @@ def full_lemmas(verb: Token, grammar: Grammar, joined: bool = True) -> set[str]:
     return {join_particle(b, prt, grammar) for b in bases} if prt else bases
 
 
+def shares_passive(verb: Token, grammar: Grammar) -> bool:
+    """A participle coordinated with a passive one, with no subject or auxiliary of its own, shares
+    its auxiliary, subject and agent ("werd door de politie in een busje geduwd en gearresteerd")."""
+    return (verb.dep_ == "conj" and "Part" in verb.morph.get("VerbForm") and verb.head.pos_ in ("VERB", "AUX")
+            and "Part" in verb.head.morph.get("VerbForm") and not any(
+                c.dep_ in ("nsubj", "nsubj:pass", "aux", "aux:pass", "obj") for c in verb.children)
+            and is_passive(verb.head, grammar))
+
+
 def is_passive(verb: Token, grammar: Grammar) -> bool:
     """A passive auxiliary, or a passive subject without an auxiliary or with one that forms the
     passive: Dutch forms the perfect passive with "zijn" ("zijn ... opgepakt"), which parsers may
@@ -137,6 +146,8 @@ def is_passive(verb: Token, grammar: Grammar) -> bool:
     verb with a subject labelled passive is active ("De Verenigde Staten/nsubj:pass overwegen")."""
     deps = {c.dep_ for c in verb.children if c.dep_ != "aux:pass" or c.pos_ in ("AUX", "VERB")}
     if "aux:pass" in deps:
+        return True
+    if shares_passive(verb, grammar):
         return True
     # a noun takes no auxiliary: one the parse hung on the verb's subject noun is the verb's ("De
     # premier heeft/aux(maandag) maandag/nsubj:pass besloten", the time read as the subject)

@@ -276,6 +276,8 @@ class EventCoder:
     def _object(self, verb: Token) -> Token | None:
         if clause.is_passive(verb, self.grammar):
             subj = clause.children(verb, ("nsubj:pass", "nsubj")) or clause.children(verb, clause.OBJ_DEPS)
+            if not subj and clause.shares_passive(verb, self.grammar):
+                return self._object(verb.head)
             return subj[0] if subj else None
         obj = clause.direct_object(verb)
         if obj is None or obj.head != verb:
@@ -316,6 +318,8 @@ class EventCoder:
         if name == "subj":
             if passive:
                 heads = [n for p, n in clause.phrases(anchor) if p in self.grammar.agent_preps]
+                if not heads and clause.shares_passive(anchor, self.grammar):
+                    heads = [n for p, n in clause.phrases(anchor.head) if p in self.grammar.agent_preps]
             elif (controller := self._object_control(anchor, actors)) is not None:
                 heads = [controller]
             elif (causer := self._causer(anchor)) is not None:
