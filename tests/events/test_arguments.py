@@ -93,8 +93,15 @@ def test_the_particle_of_a_te_infinitive_stands_before_te_or_its_verb_cluster(te
     assert ("GEOCVL", "141", "GEOGOV") in _events(text)
 
 
-def test_a_participle_coordinated_with_a_passive_one_shares_its_subject_and_agent() -> None:
-    # "werd ... geduwd en gearresteerd": one auxiliary for both, the journalist the one arrested
-    events = _events("De journalist werd gisteren in Tbilisi door de Georgische politie in een busje geduwd "
-                     "en gearresteerd.")
-    assert events == {("GEOCOP", "173", "GEOMED")}
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # "werd ... geduwd en gearresteerd": one auxiliary for both, the journalist the one arrested
+        ("De journalist werd gisteren in Tbilisi door de Georgische politie in een busje geduwd en gearresteerd.",
+         ("GEOCOP", "173", "GEOMED")),
+        # a noun takes no auxiliary: "werd door veiligheidsagenten/ROOT ... gearresteerd/conj"
+        ("De Russische journalist werd door veiligheidsagenten in Moskou gearresteerd.", ("RUSCOP", "173", "RUSMED")),
+    ],
+)
+def test_a_participle_coordinated_with_a_passive_one_shares_its_subject_and_agent(text: str, event: tuple) -> None:
+    assert _events(text) == {event}

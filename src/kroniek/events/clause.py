@@ -129,11 +129,16 @@ def full_lemmas(verb: Token, grammar: Grammar, joined: bool = True) -> set[str]:
 
 def shares_passive(verb: Token, grammar: Grammar) -> bool:
     """A participle coordinated with a passive one, with no subject or auxiliary of its own, shares
-    its auxiliary, subject and agent ("werd door de politie in een busje geduwd en gearresteerd")."""
-    return (verb.dep_ == "conj" and "Part" in verb.morph.get("VerbForm") and verb.head.pos_ in ("VERB", "AUX")
-            and "Part" in verb.head.morph.get("VerbForm") and not any(
-                c.dep_ in ("nsubj", "nsubj:pass", "aux", "aux:pass", "obj") for c in verb.children)
-            and is_passive(verb.head, grammar))
+    its auxiliary, subject and agent ("werd door de politie in een busje geduwd en gearresteerd"). A
+    noun takes no auxiliary: a participle coordinated with a noun the parse gave the passive
+    auxiliary is the clause's verb ("werd door agenten/ROOT in Moskou gearresteerd/conj")."""
+    if verb.dep_ != "conj" or "Part" not in verb.morph.get("VerbForm") or any(
+            c.dep_ in ("nsubj", "nsubj:pass", "aux", "aux:pass", "obj") for c in verb.children):
+        return False
+    head = verb.head
+    if head.pos_ in ("NOUN", "PROPN"):
+        return head.i < verb.i and any(c.dep_ == "aux:pass" and c.pos_ in ("AUX", "VERB") for c in head.children)
+    return head.pos_ in ("VERB", "AUX") and "Part" in head.morph.get("VerbForm") and is_passive(head, grammar)
 
 
 def is_passive(verb: Token, grammar: Grammar) -> bool:

@@ -319,7 +319,11 @@ class EventCoder:
             if passive:
                 heads = [n for p, n in clause.phrases(anchor) if p in self.grammar.agent_preps]
                 if not heads and clause.shares_passive(anchor, self.grammar):
-                    heads = [n for p, n in clause.phrases(anchor.head) if p in self.grammar.agent_preps]
+                    # the agent phrase on the passive it shares, or that phrase itself as the head
+                    host = anchor.head
+                    heads = [n for p, n in clause.phrases(host) if p in self.grammar.agent_preps]
+                    if not heads and clause.preposition(host) in self.grammar.agent_preps:
+                        heads = [host]
             elif (controller := self._object_control(anchor, actors)) is not None:
                 heads = [controller]
             elif (causer := self._causer(anchor)) is not None:
