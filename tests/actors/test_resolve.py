@@ -179,6 +179,12 @@ def test_a_pronoun_does_not_refer_to_another_argument_of_its_own_verb(text: str)
     assert codes.get("hem") == "TURGOV", codes
 
 
+def test_a_role_word_tagged_as_a_verb_and_labelled_an_adverb_is_an_actor() -> None:
+    # "oppositiekandidaten" tagged as a verb, an adverb of "gooide": the role lexicon decides
+    codes = _codes("De Georgische regering gooide oppositiekandidaten in de cel.")
+    assert codes.get("oppositiekandidaten") == "GEOOPP", codes
+
+
 # -- hand-parsed trees: the rules apart from one parser's errors (see tests/conftest.py) ----------
 
 

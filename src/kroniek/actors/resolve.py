@@ -33,11 +33,12 @@ _NOMINAL_DEPS = ("nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:arg", "nmod",
 
 
 def _bare_complement(token: Token) -> bool:
-    """A word tagged as a verb that the parse made a verb's complement with nothing of a clause of
-    its own (no subject, auxiliary, "te" or "dat"): a role word there is a noun ("gooide
+    """A word tagged as a verb that the parse made a verb's complement or adverb with nothing of a
+    clause of its own (no subject, auxiliary, "te" or "dat"): a role word there is a noun ("gooide
     journalisten/VERB in de cel"); the role lexicon, not the tag, decides."""
-    return token.pos_ == "VERB" and token.dep_ in ("xcomp", "ccomp") and token.head.pos_ in ("VERB", "AUX") and not any(
-        c.dep_ in ("nsubj", "nsubj:pass", "mark", "aux", "aux:pass", "cop", "compound:prt") for c in token.children)
+    return (token.pos_ == "VERB" and token.dep_ in ("xcomp", "ccomp", "advmod") and token.head.pos_ in ("VERB", "AUX")
+            and not any(c.dep_ in ("nsubj", "nsubj:pass", "mark", "aux", "aux:pass", "cop", "compound:prt")
+                        for c in token.children))
 
 
 def _fold(text: str) -> str:
