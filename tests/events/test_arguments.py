@@ -105,3 +105,9 @@ def test_the_particle_of_a_te_infinitive_stands_before_te_or_its_verb_cluster(te
 )
 def test_a_participle_coordinated_with_a_passive_one_shares_its_subject_and_agent(text: str, event: tuple) -> None:
     assert _events(text) == {event}
+
+
+def test_a_word_tagged_as_a_verb_with_an_adjective_in_parataxis_is_the_object() -> None:
+    # "oorlogsmisdaden" tagged as a verb juxtaposed to "onderzoekt": a verb takes no adjective
+    text = "Het Strafhof in Den Haag onderzoekt Russische oorlogsmisdaden in Marioepol."
+    assert ("IGOICC", "094", "RUS") in _events(text)

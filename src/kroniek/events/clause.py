@@ -244,12 +244,24 @@ def bare_complement(token: Token) -> bool:
                 for c in token.children))
 
 
+def _noun_in_parataxis(token: Token) -> bool:
+    """A word tagged as a verb and juxtaposed to a verb as a clause of its own, but with an
+    adjective or article and no subject: a verb takes neither ("onderzoekt Russische/amod
+    oorlogsmisdaden/VERB/parataxis"), so it is a noun."""
+    deps = {c.dep_ for c in token.children}
+    return (token.pos_ == "VERB" and token.dep_ == "parataxis" and token.head.pos_ in ("VERB", "AUX")
+            and token.head.i < token.i and bool(deps & {"amod", "det"})
+            and not deps & {"nsubj", "nsubj:pass", "mark", "aux", "aux:pass", "cop", "compound:prt", "obj"})
+
+
 def misread_noun(token: Token, grammar: Grammar) -> bool:
     """A word the parse made a bare verbal complement of a verb that takes none is a noun: only
     auxiliaries, modals and a few verbs like "laten", "gaan", "zien" take an infinitive or participle
     without "te" (grammar: bare_infinitive_verbs), so in "besloot raketten/VERB af te vuren" and
     "gooide journalisten/VERB in de cel" the word is the object."""
-    if not grammar.bare_infinitive_verbs or not bare_complement(token):
+    if not grammar.bare_infinitive_verbs:
+        return False
+    if not bare_complement(token) and not _noun_in_parataxis(token):
         return False
     takers = (grammar.bare_infinitive_verbs | grammar.perfect_auxiliaries | grammar.passive_auxiliaries
               | grammar.modal_verbs | grammar.future_auxiliaries | grammar.causative_verbs)
