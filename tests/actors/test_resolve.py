@@ -185,6 +185,19 @@ def test_a_role_word_tagged_as_a_verb_and_labelled_an_adverb_is_an_actor() -> No
     assert codes.get("oppositiekandidaten") == "GEOOPP", codes
 
 
+@pytest.mark.parametrize(
+    ("text", "mention", "code"),
+    [
+        ("Frankrijk veroordeelt Iraanse executies van demonstranten.", "demonstranten", "IRNCVL"),
+        ("Duitsland bekritiseerde de Russische arrestaties van betogers.", "betogers", "RUSCVL"),
+    ],
+)
+def test_people_in_a_phrase_of_an_act_take_the_country_its_adjective_names(text: str, mention: str,
+                                                                           code: str) -> None:
+    # the adjective names the authority that acts on them, not the critic (the clause's subject)
+    assert _codes(text).get(mention) == code
+
+
 # -- hand-parsed trees: the rules apart from one parser's errors (see tests/conftest.py) ----------
 
 

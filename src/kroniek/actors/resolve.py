@@ -385,6 +385,20 @@ class ActorResolver:
                 return city[1].country
         return None
 
+    def _act_adjective(self, token: Token, found: DocActors) -> str | None:
+        """People in an "of" phrase of a noun whose adjective names a country are that country's
+        ("Iraanse executies van demonstranten"): the adjective names the authority that acts on them,
+        as a clause's subject does."""
+        head = token.head
+        if head == token or head.pos_ not in ("NOUN", "PROPN") or not any(
+                c.dep_ == "case" and c.lower_ in self.lexicon.of_preps for c in token.children):
+            return None
+        for child in head.children:
+            actor = found.at(child)
+            if child.dep_ == "amod" and actor is not None and actor.code and not actor.code.startswith("IGO"):
+                return actor.code[:3]
+        return None
+
     def _clause_authority(self, token: Token, found: DocActors) -> str | None:
         """The country of the domestic authority (government, police, courts) that is the subject of
         the role noun's clause, when the role noun is not that subject itself."""
@@ -425,6 +439,8 @@ class ActorResolver:
         # "the police detained protesters in Minsk": police and civilians are of the place named
         if role in self.lexicon.local_roles and (place := self._clause_place(token, found)) is not None:
             return place, "role+clause-place"
+        if role in self.lexicon.local_roles and (country := self._act_adjective(token, found)) is not None:
+            return country, "role+act-adjective"
         if role in self.lexicon.local_roles and (country := self._clause_authority(token, found)) is not None:
             return country, "role+clause-authority"
         # "het kabinet", "de Tweede Kamer": institutions a reader of this language's news takes as home's
