@@ -61,6 +61,9 @@ def drop_training_hooks(nlp) -> None:
             config["scorer"] = {"@scorers": STANDARD_SCORERS[scorer]}
             nlp.get_pipe(name).scorer = spacy.registry.scorers.get(STANDARD_SCORERS[scorer])()
     nlp.config["initialize"]["components"] = {}
+    for name in ("train", "dev"):  # where this build kept its corpora: nothing the pipeline needs
+        if name in nlp.config["paths"]:
+            nlp.config["paths"][name] = None
 
 
 def assemble(trained: Path, out: Path, corpus: Path) -> None:
