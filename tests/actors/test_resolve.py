@@ -198,6 +198,18 @@ def test_people_in_a_phrase_of_an_act_take_the_country_its_adjective_names(text:
     assert _codes(text).get(mention) == code
 
 
+@pytest.mark.parametrize(
+    ("text", "mention", "code"),
+    [
+        ("De Franse president Macron ontving zijn Duitse ambtgenoot in Parijs.", "Duitse ambtgenoot", "DEUGOV"),
+        ("De Poolse premier sprak met zijn Oekraïense tegenhanger.", "Oekraïense tegenhanger", "UKRGOV"),
+    ],
+)
+def test_a_counterpart_is_a_government_official_of_the_country_named(text: str, mention: str, code: str) -> None:
+    codes = _codes(text, "2024-03-15")
+    assert codes.get(mention) == code, codes
+
+
 # -- hand-parsed trees: the rules apart from one parser's errors (see tests/conftest.py) ----------
 
 
