@@ -111,3 +111,14 @@ def test_a_word_tagged_as_a_verb_with_an_adjective_in_parataxis_is_the_object() 
     # "oorlogsmisdaden" tagged as a verb juxtaposed to "onderzoekt": a verb takes no adjective
     text = "Het Strafhof in Den Haag onderzoekt Russische oorlogsmisdaden in Marioepol."
     assert ("IGOICC", "094", "RUS") in _events(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Het Russische leger heeft de Oekraïense stad Bachmoet ingenomen.", ("RUSMIL", "192", "UKR")),
+        ("De Turkse troepen bezetten een Syrisch dorp aan de grens.", ("TURMIL", "192", "SYR")),
+    ],
+)
+def test_a_place_taken_is_the_country_its_adjective_names(text: str, event: tuple) -> None:
+    assert event in _events(text)
