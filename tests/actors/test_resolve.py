@@ -399,3 +399,18 @@ def test_a_possessive_in_the_first_position_refers_to_the_subject_after_the_fini
         .           .           PUNCT  punct      6
     """, ents=((4, 5, "PER"), (6, 7, "PER")), date="2022-04-25")
     assert {a.text: a.code for a in found.actors}["zijn"] == "DEUGOV"
+
+
+def test_a_title_does_not_reach_across_a_lowercase_word_tagged_as_a_name(resolved) -> None:
+    # names are capitalised: "prees" tagged as a proper noun is a verb, and the country before it
+    # is no part of Orban's name or title
+    found = resolved("""
+        De           de           DET    det        2
+        premier      premier      NOUN   nsubj      5
+        van          van          ADP    case       4
+        Slowakije    Slowakije    PROPN  nmod       2
+        prees        prees        PROPN  root       0
+        Orban        Orban        PROPN  nsubj      5
+        .            .            PUNCT  punct      5
+    """, ents=((3, 4, "LOC"), (5, 6, "PER")))
+    assert {a.text: a.code for a in found.actors if a.code} == {"premier": "SVKGOV", "Slowakije": "SVK", "Orban": "HUNGOV"}

@@ -621,3 +621,21 @@ def test_an_auxiliary_hung_on_the_subject_noun_is_the_verbs(coded) -> None:
         .                 .                 PUNCT  punct        5
     """, ents=((0, 1, "LOC"), (9, 10, "ORG")))
     assert _dyads(events) == {("ISR", "0871", "PSEREBHMS")}
+
+
+def test_a_lowercase_word_tagged_as_a_name_is_a_verb_not_a_title_part(coded) -> None:
+    # names are capitalised: "prees" tagged as a proper noun between a country and a name joins
+    # no title to the name, and with a subject it is the clause's verb
+    events = coded("""
+        De           de           DET    det        2
+        premier      premier      NOUN   nsubj      5
+        van          van          ADP    case       4
+        Slowakije    Slowakije    PROPN  nmod       2
+        prees        prees        PROPN  root       0
+        Orban        Orban        PROPN  nsubj      5
+        om           om           ADP    case       9
+        zijn         zijn         PRON   nmod:poss  9
+        moed         moed         NOUN   obl:arg    5
+        .            .            PUNCT  punct      5
+    """, ents=((3, 4, "LOC"), (5, 6, "PER")))
+    assert _dyads(events) == {("SVKGOV", "051", "HUNGOV")}

@@ -516,6 +516,8 @@ class ActorResolver:
             while i >= 0 and doc[i].pos_ in ("ADJ", "NOUN", "PROPN", "ADP", "DET") and i >= start - 6:
                 if doc[i].pos_ == "ADP" and doc[i].lower_ not in self.lexicon.of_preps:
                     break  # "vertegenwoordiger Nebenzia tegen Haley": the title is not Haley's
+                if doc[i].pos_ == "PROPN" and doc[i].is_lower and doc[i].lower_ not in self.lexicon.name_particles:
+                    break  # names are capitalised: "Hongarije prees/PROPN Poetin" holds a verb
                 title = found.at(doc[i])
                 if title is not None and title is not actor and title.person is None:
                     self._merge(doc, found, title, actor)

@@ -50,7 +50,8 @@ def _verb_like(token: Token) -> bool:
         return True
     # a word with an auxiliary, or with a subject and no copula, is a verb whatever its tag ("Ik wil u
     # vragen", "Sinds maandag hameren buurlanden ..." with "vragen" and "hameren" tagged as nouns)
-    if token.pos_ not in ("NOUN", "ADJ", "ADV", "X"):
+    # a lowercase word tagged as a name is none: names are capitalised
+    if token.pos_ not in ("NOUN", "ADJ", "ADV", "X") and not (token.pos_ == "PROPN" and token.is_lower):
         return False
     deps = {c.dep_ for c in token.children}
     subject_no_copula = "nsubj" in deps and "cop" not in deps
