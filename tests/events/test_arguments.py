@@ -122,3 +122,18 @@ def test_a_word_tagged_as_a_verb_with_an_adjective_in_parataxis_is_the_object() 
 )
 def test_a_place_taken_is_the_country_its_adjective_names(text: str, event: tuple) -> None:
     assert event in _events(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # "heeft/root ... aangeklaagd/advmod": the participle closes the clause its auxiliary opens
+        ("Zuid-Afrika heeft Israël aangeklaagd bij het Internationaal Gerechtshof wegens genocide.",
+         ("ZAF", "112", "ISR")),
+        # "doelen/VERB/nsubj:pass" holding "heeft" and the subject: an active perfect, "doelen" its object
+        ("De Israëlische luchtmacht heeft doelen van Hezbollah in Libanon gebombardeerd.",
+         ("ISRMIL", "195", "LBNREBHEZ")),
+    ],
+)
+def test_a_perfect_whose_parts_the_parse_hung_on_other_words(text: str, event: tuple) -> None:
+    assert event in _events(text)

@@ -157,7 +157,7 @@ def is_passive(verb: Token, grammar: Grammar) -> bool:
     # a noun takes no auxiliary: one the parse hung on the verb's subject noun is the verb's ("De
     # premier heeft/aux(maandag) maandag/nsubj:pass besloten", the time read as the subject)
     auxiliaries = {c.lemma_.lower() for c in verb.children if c.dep_ == "aux"} | {
-        a.lemma_.lower() for s in verb.children if s.dep_ in ("nsubj", "nsubj:pass") and s.pos_ in ("NOUN", "PROPN")
+        a.lemma_.lower() for s in verb.children if s.dep_ in ("nsubj", "nsubj:pass") and s.pos_ != "AUX"
         for a in s.children if a.dep_ == "aux" and a.pos_ in ("AUX", "VERB")}
     active_only = grammar.perfect_auxiliaries - grammar.passive_auxiliaries
     if (not deps & {"nsubj", "nsubj:pass", "csubj"} and "obj" in deps and "Part" in verb.morph.get("VerbForm")
@@ -285,7 +285,7 @@ def governor(verb: Token) -> Token | None:
         return verb.head
     # a participle or infinitive the parser hung as an argument under its finite auxiliary
     # ("Litouwen heeft ... opgevangen" with "heeft" as the main verb)
-    if (verb.dep_ in ("obj", "ccomp", "advcl") and "Fin" in verb.head.morph.get("VerbForm")
+    if (verb.dep_ in ("obj", "ccomp", "advcl", "advmod") and "Fin" in verb.head.morph.get("VerbForm")
             and set(verb.morph.get("VerbForm")) & {"Part", "Inf"}):
         return verb.head
     return None
@@ -340,7 +340,8 @@ def nested_subject(noun: Token) -> Token | None:
     """A noun takes no subject: a subject the parse hung before the verb's subject noun, with no
     copula making that noun a predicate, is the clause's subject, and the noun its object ("dat
     China/nsubj(wapens) wapens/nsubj aan Rusland levert")."""
-    if noun.pos_ not in ("NOUN", "PROPN") or not noun.dep_.startswith("nsubj"):
+    # a subject is a noun phrase whatever its tag ("doelen/VERB/nsubj:pass")
+    if noun.pos_ not in ("NOUN", "PROPN", "VERB") or not noun.dep_.startswith("nsubj"):
         return None
     if any(c.dep_ == "cop" for c in noun.children):
         return None

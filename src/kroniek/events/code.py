@@ -269,7 +269,7 @@ class EventCoder:
         """"China heeft de sancties ... bekritiseerd" parsed with "heeft" as the main verb and the
         participle as its clause: the auxiliary that carries the participle's object."""
         host = verb.head
-        if (host != verb and host.i < verb.i and verb.dep_ in ("acl", "acl:relcl", "xcomp", "ccomp", "obj")
+        if (host != verb and host.i < verb.i and verb.dep_ in ("acl", "acl:relcl", "xcomp", "ccomp", "obj", "advmod")
                 and host.lemma_.lower() in self.grammar.perfect_auxiliaries | self.grammar.passive_auxiliaries):
             return host
         return None
