@@ -210,6 +210,11 @@ def test_a_counterpart_is_a_government_official_of_the_country_named(text: str, 
     assert codes.get(mention) == code, codes
 
 
+def test_hostages_are_civilians_of_the_country_their_adjective_names() -> None:
+    codes = _codes("Na onderhandelingen liet de Taliban drie Amerikaanse gijzelaars vrij.", "2024-03-15")
+    assert codes.get("Amerikaanse gijzelaars") == "USACVL", codes
+
+
 # -- hand-parsed trees: the rules apart from one parser's errors (see tests/conftest.py) ----------
 
 
