@@ -137,3 +137,8 @@ def test_a_place_taken_is_the_country_its_adjective_names(text: str, event: tupl
 )
 def test_a_perfect_whose_parts_the_parse_hung_on_other_words(text: str, event: tuple) -> None:
     assert event in _events(text)
+
+
+def test_a_predicate_with_its_own_copula_and_te_is_a_clause_of_the_verb_above() -> None:
+    # "zegt bereid/advmod te zijn": the adjective heads an infinitival clause, its subject the speaker's
+    assert ("CHN", "036", "TWN") in _events("China zegt bereid te zijn tot gesprekken met Taiwan.")

@@ -230,9 +230,10 @@ def children(head: Token, deps: tuple[str, ...]) -> list[Token]:
 
 def infinitival(verb: Token) -> bool:
     """A "te"/"to"-infinitive: it has no subject of its own."""
-    return "Inf" in verb.morph.get("VerbForm") and any(
-        c.dep_ == "mark" and c.pos_ in ("ADP", "PART") for c in verb.children
-    )
+    # a predicate's clause is infinitival when its copula is ("bereid te zijn")
+    infinitive = "Inf" in verb.morph.get("VerbForm") or any(
+        c.dep_ == "cop" and "Inf" in c.morph.get("VerbForm") for c in verb.children)
+    return infinitive and any(c.dep_ == "mark" and c.pos_ in ("ADP", "PART") for c in verb.children)
 
 
 def bare_complement(token: Token) -> bool:

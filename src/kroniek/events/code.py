@@ -48,6 +48,9 @@ _CLAUSE_DEPS = ("ROOT", "root", "conj", "xcomp", "ccomp", "advcl", "acl", "acl:r
 def _verb_like(token: Token) -> bool:
     if token.pos_ in ("VERB", "AUX") or (token.pos_ in ("ADV", "ADJ", "X") and token.dep_ in _CLAUSE_DEPS):
         return True
+    # a predicate with its own copula heads a clause whatever its label ("zegt bereid/advmod te zijn")
+    if token.pos_ == "ADJ" and any(c.dep_ == "cop" for c in token.children):
+        return True
     # a word with an auxiliary, or with a subject and no copula, is a verb whatever its tag ("Ik wil u
     # vragen", "Sinds maandag hameren buurlanden ..." with "vragen" and "hameren" tagged as nouns)
     # a lowercase word tagged as a name is none: names are capitalised
