@@ -142,3 +142,14 @@ def test_a_perfect_whose_parts_the_parse_hung_on_other_words(text: str, event: t
 def test_a_predicate_with_its_own_copula_and_te_is_a_clause_of_the_verb_above() -> None:
     # "zegt bereid/advmod te zijn": the adjective heads an infinitival clause, its subject the speaker's
     assert ("CHN", "036", "TWN") in _events("China zegt bereid te zijn tot gesprekken met Taiwan.")
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("De Egyptische president heeft een delegatie van Hamas in Caïro ontvangen.", ("EGYGOV", "043", "PSEREBHMS")),
+        ("Een delegatie van de Taliban bezocht Moskou.", ("AFGREBTAL", "042", "RUSGOV")),
+    ],
+)
+def test_a_delegation_of_an_actor_stands_for_it(text: str, event: tuple) -> None:
+    assert event in _events(text)
