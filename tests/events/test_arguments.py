@@ -153,3 +153,15 @@ def test_a_predicate_with_its_own_copula_and_te_is_a_clause_of_the_verb_above() 
 )
 def test_a_delegation_of_an_actor_stands_for_it(text: str, event: tuple) -> None:
     assert event in _events(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Twee Franse toeristen zijn in Iran gearresteerd.", ("IRNCOP", "173", "FRACVL")),
+        ("De Amerikaanse journalist werd in Moskou veroordeeld tot zestien jaar cel.", ("RUSJUD", "173", "USAMED")),
+    ],
+)
+def test_an_implicit_authority_is_of_the_country_where_it_acted(text: str, event: tuple) -> None:
+    # foreigners arrested or sentenced abroad: the police and courts of that country, not of theirs
+    assert _events(text) == {event}

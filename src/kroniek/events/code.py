@@ -709,10 +709,18 @@ class EventCoder:
                 and actors.main_country and self._about_people(anchor, is_noun, pattern)):
             # "Andere leden werden opgepakt": both sides implicit, in the country the article is about
             targets = [self._implicit(actors.main_country, pattern.implicit_target, anchor)]
+        # an implicit authority or its subjects are of the country where the act took place ("zijn in
+        # Iran gearresteerd": the Iranian police), else of the other party's
+        where = None
+        implicit_needed = (not sources and pattern.implicit_source and targets) or (
+            not targets and pattern.implicit_target and sources)
+        if implicit_needed:
+            located, _ = self._location(anchor, is_noun, actors)
+            where = located["country"] if located else None
         if not sources and pattern.implicit_source and targets:
-            sources = [self._implicit(_country(targets[0]), pattern.implicit_source, anchor)]
+            sources = [self._implicit(where or _country(targets[0]), pattern.implicit_source, anchor)]
         if not targets and pattern.implicit_target and sources:
-            targets = [self._implicit(_country(sources[0]), pattern.implicit_target, anchor)]
+            targets = [self._implicit(where or _country(sources[0]), pattern.implicit_target, anchor)]
         sources = [a for a in sources if a.code]
         targets = [a for a in targets if a.code]
         if not sources:
