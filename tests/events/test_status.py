@@ -78,3 +78,8 @@ def test_a_particle_the_sentence_lacks_does_not_make_another_verb() -> None:
 def test_status_of_an_english_act(text: str, code: str, status: str) -> None:
     assert (code, status) in _statuses(text, "en")
 
+
+
+def test_a_finite_modal_the_parse_hung_loosely_on_the_infinitive_is_its_auxiliary() -> None:
+    # "wil/dep ... opleggen": a clause has one finite verb, the one before the infinitive
+    assert _statuses("De EU wil nieuwe sancties tegen Rusland opleggen.") == {("163", "hypothetical")}

@@ -47,7 +47,11 @@ def _negated(head: Token, grammar: Grammar) -> bool:
 
 
 def _modal(verb: Token, grammar: Grammar) -> str | None:
-    aux = [c for c in verb.children if c.dep_ in ("aux", "aux:pass")]
+    # a clause has one finite verb: one the parse hung on the verb after it under a loose label is
+    # its auxiliary, the verb an infinitive ("De EU wil/dep nieuwe sancties opleggen")
+    aux = [c for c in verb.children if c.dep_ in ("aux", "aux:pass") or (
+        c.dep_ in ("dep", "advmod") and c.i < verb.i and c.pos_ in ("VERB", "AUX")
+        and "Fin" in c.morph.get("VerbForm"))]
     words = {c.lower_ for c in aux}
     lemmas = {c.lemma_.lower() for c in aux}
     if words & grammar.reportative_forms and lemmas & grammar.perfect_auxiliaries:
