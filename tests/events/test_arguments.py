@@ -165,3 +165,15 @@ def test_a_delegation_of_an_actor_stands_for_it(text: str, event: tuple) -> None
 def test_an_implicit_authority_is_of_the_country_where_it_acted(text: str, event: tuple) -> None:
     # foreigners arrested or sentenced abroad: the police and courts of that country, not of theirs
     assert _events(text) == {event}
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # "De VS/nsubj(doelen) hebben doelen/obj ... aangevallen": a noun takes no subject
+        ("De VS en Groot-Brittannië hebben doelen van de Houthis in Jemen aangevallen.", ("USA", "190", "YEM")),
+        ("Israël viel stellingen van Hezbollah in Libanon aan.", ("ISR", "190", "LBNREBHEZ")),
+    ],
+)
+def test_an_attack_on_the_targets_of_an_actor_is_on_that_actor(text: str, event: tuple) -> None:
+    assert event in _events(text)

@@ -364,6 +364,11 @@ def subjects(verb: Token) -> list[Token]:
         found = [c for c in children(current, SUBJ_DEPS) if c not in displaced]
         if found:
             return [nested_subject(c) or c for c in found]
+        # a noun takes no subject: one the parse hung before the verb's object is the clause's
+        # ("De VS/nsubj(doelen) hebben doelen/obj ... aangevallen")
+        found = [g for o in children(current, ("obj",)) for g in o.children if g.dep_ == "nsubj" and g.i < o.i]
+        if found:
+            return found
         current = governor(current)
         seen += 1
     return []
