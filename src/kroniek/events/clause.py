@@ -338,11 +338,11 @@ def displaced_subjects(verb: Token) -> list[Token]:
 
 
 def nested_subject(noun: Token) -> Token | None:
-    """A noun takes no subject: a subject the parse hung before the verb's subject noun, with no
-    copula making that noun a predicate, is the clause's subject, and the noun its object ("dat
-    China/nsubj(wapens) wapens/nsubj aan Rusland levert")."""
+    """A noun takes no subject: a subject the parse hung before the verb's subject or object noun,
+    with no copula making that noun a predicate, is the clause's subject ("dat China/nsubj(wapens)
+    wapens/nsubj aan Rusland levert", "De VS/nsubj(doelen) hebben doelen/obj ... aangevallen")."""
     # a subject is a noun phrase whatever its tag ("doelen/VERB/nsubj:pass")
-    if noun.pos_ not in ("NOUN", "PROPN", "VERB") or not noun.dep_.startswith("nsubj"):
+    if noun.pos_ not in ("NOUN", "PROPN", "VERB") or not (noun.dep_.startswith("nsubj") or noun.dep_ == "obj"):
         return None
     if any(c.dep_ == "cop" for c in noun.children):
         return None
@@ -364,9 +364,7 @@ def subjects(verb: Token) -> list[Token]:
         found = [c for c in children(current, SUBJ_DEPS) if c not in displaced]
         if found:
             return [nested_subject(c) or c for c in found]
-        # a noun takes no subject: one the parse hung before the verb's object is the clause's
-        # ("De VS/nsubj(doelen) hebben doelen/obj ... aangevallen")
-        found = [g for o in children(current, ("obj",)) for g in o.children if g.dep_ == "nsubj" and g.i < o.i]
+        found = [s for o in children(current, ("obj",)) if (s := nested_subject(o)) is not None]
         if found:
             return found
         current = governor(current)
