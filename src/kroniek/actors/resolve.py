@@ -22,6 +22,7 @@ from kroniek.actors.kb import Entry, KnowledgeBase
 from kroniek.actors.lexicon import ActorLexicon
 from kroniek.model import Actor
 from kroniek.places import party_city
+from kroniek.syntax import bare_complement
 
 # When one written form has several entries ("Belarus" the country and its people), prefer in this order.
 KIND_ORDER = {k: i for i, k in enumerate(
@@ -32,13 +33,10 @@ KIND_ORDER = {k: i for i, k in enumerate(
 _NOMINAL_DEPS = ("nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:arg", "nmod", "appos", "conj")
 
 
-def _bare_complement(token: Token) -> bool:
-    """A word tagged as a verb that the parse made a verb's complement or adverb with nothing of a
-    clause of its own (no subject, auxiliary, "te" or "dat"): a role word there is a noun ("gooide
-    journalisten/VERB in de cel"); the role lexicon, not the tag, decides."""
-    return (token.pos_ == "VERB" and token.dep_ in ("xcomp", "ccomp", "advmod") and token.head.pos_ in ("VERB", "AUX")
-            and not any(c.dep_ in ("nsubj", "nsubj:pass", "mark", "aux", "aux:pass", "cop", "compound:prt")
-                        for c in token.children))
+def _first_bare_actor(tokens: list[Token], found: DocActors) -> Token | None:
+    """The first of the tokens that is an actor heading no phrase: a subject after the finite verb."""
+    return next((t for t in tokens if found.at(t) is not None and not any(c.dep_ == "case" for c in t.children)),
+                None)
 
 
 def _fold(text: str) -> str:
@@ -349,10 +347,12 @@ class ActorResolver:
         return out
 
     def _role_noun(self, token: Token, found: DocActors, countries: Counter) -> Actor | None:
-        # a noun, or a word the tagger mislabelled that the parse still uses as a noun phrase
+        # a noun, or a word the tagger mislabelled that the parse still uses as a noun phrase, or as
+        # a verb's bare complement or adverb ("gooide journalisten/VERB in de cel": the role lexicon,
+        # not the tag, decides)
         if token.pos_ not in ("NOUN", "PROPN") and not (
             token.pos_ in ("ADJ", "VERB", "X") and token.dep_ in _NOMINAL_DEPS
-        ) and not _bare_complement(token):
+        ) and not bare_complement(token, ("xcomp", "ccomp", "advmod")):
             return None
         role = self._role_word(token)
         # "de militaire leiding", "het militaire leiderschap": the adjective names the role
@@ -698,9 +698,8 @@ class ActorResolver:
                 # after a quote the subject follows the verb ("'...', zei de bondskanselier"): where
                 # the parse names no subject, the first actor after the verb that heads no phrase
                 after = self._clause_after(verb)
-                subj = next((c for c in verb.children if c.dep_.startswith("nsubj")), None) or next(
-                    (t for t in after if found.at(t) is not None and not any(c.dep_ == "case" for c in t.children)),
-                    None)
+                subj = next((c for c in verb.children if c.dep_.startswith("nsubj")), None) or _first_bare_actor(
+                    after, found)
                 actor = found.at(subj) if subj is not None else None
                 if actor is not None and actor.code:
                     speaker = actor
@@ -747,8 +746,7 @@ class ActorResolver:
         if subj is None and token.i < verb.i and "Fin" in verb.morph.get("VerbForm"):
             # the possessive's phrase fills the first position ("In zijn toespraak prees Poetin ..."),
             # so the subject follows the finite verb: the first actor after it that heads no phrase
-            subj = next((t for t in self._clause_after(verb)
-                         if found.at(t) is not None and not any(c.dep_ == "case" for c in t.children)), None)
+            subj = _first_bare_actor(self._clause_after(verb), found)
         antecedent = found.at(subj) if subj is not None and subj.i != token.i else None
         if antecedent is None or not antecedent.code:
             if token.lower_ in self.lexicon.plural_possessives:

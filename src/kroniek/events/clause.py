@@ -10,6 +10,7 @@ from spacy.tokens import Token
 
 from kroniek.events import verbs
 from kroniek.events.patterns import Grammar
+from kroniek.syntax import bare_complement
 
 PP_DEPS = ("obl", "obl:arg", "obl:agent", "nmod", "iobj", "obl:tmod", "advcl")
 SUBJ_DEPS = ("nsubj", "nsubj:pass", "csubj")
@@ -234,15 +235,6 @@ def infinitival(verb: Token) -> bool:
     infinitive = "Inf" in verb.morph.get("VerbForm") or any(
         c.dep_ == "cop" and "Inf" in c.morph.get("VerbForm") for c in verb.children)
     return infinitive and any(c.dep_ == "mark" and c.pos_ in ("ADP", "PART") for c in verb.children)
-
-
-def bare_complement(token: Token) -> bool:
-    """A verb the parse made another verb's complement with nothing of a clause of its own: no
-    subject, no auxiliary, no "te"/"om"/"dat" (an open clause, UD's xcomp, whatever its label)."""
-    return (token.pos_ == "VERB" and token.dep_ in ("xcomp", "ccomp") and token.head != token
-            and token.head.pos_ in ("VERB", "AUX") and not any(
-                c.dep_ in ("nsubj", "nsubj:pass", "mark", "aux", "aux:pass", "cop", "compound:prt")
-                for c in token.children))
 
 
 def _noun_in_parataxis(token: Token) -> bool:
