@@ -117,7 +117,7 @@ def join_particle(lemma: str, particle: str, grammar: Grammar) -> str:
     return f"{lemma} {particle}"
 
 
-def full_lemmas(verb: Token, grammar: Grammar, joined: bool = True) -> set[str]:
+def full_lemmas(verb: Token, grammar: Grammar, joined: bool = True) -> frozenset[str]:
     """Every infinitive the verb form may have, particle joined: the lemmatizer's lemma and those the
     form table and inflection rules give ("stelt ... voor", lemmatised "stelen", -> "voorstellen"),
     without a particle the lemmatizer added but the sentence lacks. For word lists, where a wrong
@@ -125,7 +125,7 @@ def full_lemmas(verb: Token, grammar: Grammar, joined: bool = True) -> set[str]:
     lemma = verb.text if lemma_particle_absent(verb, grammar) else verb.lemma_
     bases = verbs.candidates(verb.text, lemma, grammar.lang, grammar.inflection)
     prt = particle(verb, grammar) if joined else None
-    return {join_particle(b, prt, grammar) for b in bases} if prt else bases
+    return frozenset(join_particle(b, prt, grammar) for b in bases) if prt else bases
 
 
 def shares_passive(verb: Token, grammar: Grammar) -> bool:

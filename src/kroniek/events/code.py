@@ -8,15 +8,17 @@ coordination ("Polen en Litouwen" -> two events). Every attempt is recorded as a
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import product
+from typing import TypeVar
 
 from spacy.tokens import Doc, Span, Token
 
 from kroniek.actors.resolve import DocActors
 from kroniek.events import clause
 from kroniek.events.ontology import Ontology
-from kroniek.events.patterns import Pattern, PatternSet
+from kroniek.events.patterns import Grammar, Pattern, PatternSet
 from kroniek.events.status import Status, decide
 from kroniek.events.when import event_date
 from kroniek.model import Actor, Event
@@ -93,6 +95,25 @@ class _Sentence:
     seen: set = field(default_factory=set)
 
 
+T = TypeVar("T")
+
+
+def _verb_bases(by_verb: dict[str, tuple[Pattern, ...]], grammar: Grammar) -> frozenset[str] | None:
+    """The patterns' verbs and what is left of each without a separable particle ("oproepen" ->
+    "roepen", "call off" -> "call"): a verb form none of whose infinitives is here matches no
+    pattern, whatever particle the sentence gives it. None where any word may be a particle."""
+    known = clause.known_particles(grammar)
+    if grammar.particle_position == "prefix" and known is None:
+        return None
+    bases = set(by_verb)
+    for verb in by_verb:
+        if grammar.particle_position == "prefix":
+            bases |= {verb[len(p) :] for p in known or () if verb.startswith(p)}
+        elif " " in verb:
+            bases.add(verb.rsplit(" ", 1)[0])
+    return frozenset(bases)
+
+
 class EventCoder:
     """Codes the events of parsed documents in one language."""
 
@@ -102,11 +123,17 @@ class EventCoder:
         self.ontology = ontology
         # separable particles a parser may read as a phrase's first preposition ("aan op ...")
         self.particles = frozenset(clause.known_particles(self.grammar) or ())
+        self.verb_bases = _verb_bases(patterns.by_verb, self.grammar)
+        self._memo: tuple[Doc | None, dict] = (None, {})
 
     def __call__(self, doc: Doc, actors: DocActors, doc_id: str, doc_date: str | None) -> Coded:
         coded = Coded([], [])
-        for index, sent in enumerate(doc.sents):
-            self._sentence(_Sentence(sent, index, actors, doc_id, doc_date, coded.events, coded.traces))
+        self._memo = (doc, {})  # see _memoized
+        try:
+            for index, sent in enumerate(doc.sents):
+                self._sentence(_Sentence(sent, index, actors, doc_id, doc_date, coded.events, coded.traces))
+        finally:
+            self._memo = (None, {})
         return coded
 
     # -- one sentence ---------------------------------------------------------------------------
@@ -133,14 +160,16 @@ class EventCoder:
 
     def _verb_patterns(self, token: Token) -> tuple[Pattern, ...]:
         """Patterns for any infinitive the verb form may have, with its separable particle joined."""
+        if self.verb_bases is not None and not self._full_lemmas(token, joined=False) & self.verb_bases:
+            return ()  # no pattern's verb, with or without a particle: spare looking for one
         found: dict[str, Pattern] = {}
-        for lemma in clause.full_lemmas(token, self.grammar):
+        for lemma in self._full_lemmas(token):
             for pattern in self.patterns.by_verb.get(lemma, ()):
                 found[pattern.id] = pattern
         if not found and clause.particle(token, self.grammar):
             # the "particle" may be a preposition the parser misread ("veroordeelde Belarus om het
             # geweld"): with no verb known under the joined form, try the verb alone
-            for base in clause.full_lemmas(token, self.grammar, joined=False):
+            for base in self._full_lemmas(token, joined=False):
                 for pattern in self.patterns.by_verb.get(base, ()):
                     found[pattern.id] = pattern
         return tuple(sorted(found.values(), key=lambda p: -p.specificity))
@@ -190,7 +219,7 @@ class EventCoder:
         objects = [self._object(anchor), *(clause.children(anchor, ("obj",)) if not is_noun else [])]
         words = {w for o in objects if o is not None for w in (o.lemma_.lower(), o.lower_)}
         if not is_noun and not words & wanted:
-            subj = clause.subject(anchor)
+            subj = self._subject(anchor)
             words |= {
                 w for t in clause.clause_tokens(anchor)
                 if t != subj and t != anchor and t.pos_ not in ("ADP", "DET", "PUNCT") and clause.preposition(t) is None
@@ -212,7 +241,7 @@ class EventCoder:
         miss the object."""
         if is_noun:
             return {w for t in anchor.subtree for w in (t.lemma_.lower(), t.lower_)}
-        subj = clause.subject(anchor)
+        subj = self._subject(anchor)
         return {w for t in clause.clause_tokens(anchor) if t != subj for w in (t.lemma_.lower(), t.lower_)}
 
     def _causer(self, verb: Token) -> Token | None:
@@ -278,6 +307,26 @@ class EventCoder:
         return None
 
     def _object(self, verb: Token) -> Token | None:
+        """The verb's object: its passive subject, its direct object or what a misparse made of it."""
+        return self._memoized("object", verb, self._find_object)
+
+    def _subject(self, verb: Token) -> Token | None:
+        return self._memoized("subject", verb, clause.subject)
+
+    def _full_lemmas(self, verb: Token, joined: bool = True) -> frozenset[str]:
+        return self._memoized(("lemmas", joined), verb, lambda t: clause.full_lemmas(t, self.grammar, joined))
+
+    def _memoized(self, kind: object, token: Token, find: Callable[[Token], T]) -> T:
+        """find(token), once per token of the doc being coded: patterns ask the same again and again."""
+        doc, memo = self._memo
+        if token.doc is not doc:
+            return find(token)
+        key = (kind, token.i)
+        if key not in memo:
+            memo[key] = find(token)
+        return memo[key]
+
+    def _find_object(self, verb: Token) -> Token | None:
         if clause.is_passive(verb, self.grammar):
             subj = clause.children(verb, ("nsubj:pass", "nsubj")) or clause.children(verb, clause.OBJ_DEPS)
             if not subj and clause.shares_passive(verb, self.grammar):
@@ -359,7 +408,7 @@ class EventCoder:
             # the indirect object, or a second bare noun phrase ("stelde Oekraïne een ultimatum")
             heads = clause.children(anchor, ("iobj",))
             if not heads:
-                subj, obj = clause.subject(anchor), self._object(anchor)
+                subj, obj = self._subject(anchor), self._object(anchor)
                 skip = pattern_objects or frozenset()
                 heads = [
                     c for c in clause.children(anchor, ("obj", "nsubj", "obl:arg"))
@@ -486,7 +535,7 @@ class EventCoder:
         if clause.children(verb, clause.SUBJ_DEPS) or verb.head == verb:
             return None
         head = verb.head
-        if not clause.full_lemmas(head, self.grammar) & self.grammar.demand_verbs:
+        if not self._full_lemmas(head) & self.grammar.demand_verbs:
             return None
         asked = [c for c in head.children if c.dep_ in ("obj", "iobj") and c != verb] + clause.displaced_subjects(head)
         asked += [c for c in head.children if c.dep_.startswith("obl") and c != verb
@@ -644,7 +693,7 @@ class EventCoder:
         of carrying on (grammar: carrying_verbs) is done by that verb's subject. Not any verb's: who
         condemns an attack is not its attacker."""
         verb = noun.head
-        if noun.dep_ not in ("obj", "nsubj:pass") or not clause.full_lemmas(verb, self.grammar) & (
+        if noun.dep_ not in ("obj", "nsubj:pass") or not self._full_lemmas(verb) & (
             self.grammar.carrying_verbs
         ):
             return []

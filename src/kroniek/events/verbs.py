@@ -15,7 +15,7 @@ from pathlib import Path
 DATA = Path(__file__).parent / "data"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: one per grammar, a cache key for candidates()
 class Inflection:
     prefixes: tuple[str, ...]
     participle_prefix: str
@@ -73,15 +73,19 @@ def _from_stem(stem: str, rules: Inflection) -> set[str]:
     return {s + suffix for s in stems} | {stem + stem[-1] + suffix}
 
 
-def candidates(form: str, lemma: str, lang: str, rules: Inflection | None, depth: int = 0) -> set[str]:
+def candidates(form: str, lemma: str, lang: str, rules: Inflection | None) -> frozenset[str]:
     """Possible infinitives of a verb form."""
-    form = form.lower()
+    return _candidates(form.lower(), lemma.lower(), lang, rules)
+
+
+@lru_cache(maxsize=65536)
+def _candidates(form: str, lemma: str, lang: str, rules: Inflection | None, depth: int = 0) -> frozenset[str]:
     table = form_table(lang)
-    found = {lemma.lower(), form}  # the form itself may be the infinitive ("wil u vragen")
+    found = {lemma, form}  # the form itself may be the infinitive ("wil u vragen")
     if form in table:
         found.add(table[form])
     if rules is None:
-        return found
+        return frozenset(found)
     if form in rules.strong:
         found.add(rules.strong[form])
     found |= _weak(form, rules)
@@ -94,5 +98,5 @@ def candidates(form: str, lemma: str, lang: str, rules: Inflection | None, depth
         for prefix in rules.prefixes:
             if form.startswith(prefix) and len(form) > len(prefix) + 2:
                 rest = form[len(prefix) :]
-                found |= {prefix + c for c in candidates(rest, rest, lang, rules, depth + 1)}
-    return found
+                found |= {prefix + c for c in _candidates(rest, rest, lang, rules, depth + 1)}
+    return frozenset(found)
