@@ -21,6 +21,7 @@ from tokenizer import corpus_words, drop_word_abbreviations
 META = {
     "nl": {
         "name": "kroniek_nl",
+        "version": "0.2.0",
         "description": "kroniek's bundled Dutch pipeline: morphology, dependency parse and lemmas "
         "from UD Dutch (LassySmall + Alpino), named entities from CoNLL-2002, name features from "
         "Alpino's gazetteers, trained jointly. See MODEL_CARD.md.",
@@ -33,6 +34,7 @@ META = {
     },
     "en": {
         "name": "kroniek_en",
+        "version": "0.1.0",
         "description": "kroniek's bundled English pipeline: morphology, dependency parse and lemmas "
         "from UD English EWT; no statistical NER. See MODEL_CARD.md.",
         "license": "CC BY-SA 4.0 (UD English EWT)",
@@ -73,7 +75,7 @@ def assemble(trained: Path, out: Path, corpus: Path) -> None:
     if nlp.lang == "nl":
         words = corpus_words([corpus / "ud-train.spacy", corpus / "ner-train.spacy"], nlp.vocab)
         dropped = drop_word_abbreviations(nlp, words)
-    nlp.meta.update({"version": "0.2.0", **META[nlp.lang]})
+    nlp.meta.update(META[nlp.lang])
     nlp.meta.pop("performance", None)
     out.parent.mkdir(parents=True, exist_ok=True)
     nlp.to_disk(out)

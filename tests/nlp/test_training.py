@@ -31,3 +31,27 @@ def test_the_recipe_trains_a_pipeline_kroniek_can_load(shared_dir: Path, tmp_pat
     assert "_" not in nlp.get_pipe("morphologizer").labels  # no label from the untagged CoNLL-2002 documents
     doc = nlp("Rusland annexeerde de Krim. De EU legde sancties op.")
     assert len(list(doc.sents)) == 2 and all(t.dep_ for t in doc)
+
+
+@pytest.mark.slow
+def test_the_pretrained_variant_starts_from_the_pretrained_weights(shared_dir: Path, tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    subprocess.run([sys.executable, "training/convert.py", str(shared_dir / "data"), str(corpus)],
+                   cwd=REPO, check=True, capture_output=True)
+    raw = tmp_path / "raw.jsonl"
+    subprocess.run([sys.executable, "training/raw_text.py", str(corpus / "joint-dev"), str(raw)],
+                   cwd=REPO, check=True, capture_output=True)
+    assert raw.read_text(encoding="utf-8").count("\n") > 300  # the UD and CoNLL-2002 dev documents
+    config = "training/variants/nl-pretrained.cfg"
+    paths = ["--paths.train", str(corpus / "joint-dev"), "--paths.dev", str(corpus / "joint-dev"),
+             "--paths.raw_text", str(raw)]
+    subprocess.run([sys.executable, "-m", "spacy", "pretrain", config, str(tmp_path / "pretrain"),
+                    "--code", "training/joint.py", "--pretraining.max_epochs", "1", *paths],
+                   cwd=REPO, check=True, capture_output=True)
+    weights = str(tmp_path / "pretrain" / "model-last.bin")
+    trained = subprocess.run([sys.executable, "-m", "spacy", "train", config, "--code", "training/joint.py",
+                              "-o", str(tmp_path / "nl"), "--training.max_steps", "10", "--training.eval_frequency",
+                              "10", "--paths.init_tok2vec", weights, "--verbose", *paths],
+                             cwd=REPO, check=True, capture_output=True, text=True)
+    # spaCy skips the pretrained weights without a word when the config's [pretraining] block is empty
+    assert "Loaded pretrained weights" in trained.stdout + trained.stderr
