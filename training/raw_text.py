@@ -1,4 +1,4 @@
-"""Raw Dutch text for pretraining the shared tok2vec (`spacy pretrain`, see the Makefile's `model`).
+"""Raw Dutch text for pretraining the shared tok2vec (`spacy pretrain`, the Makefile's `model-pretrained`).
 
 Writes one JSON line `{"text": ...}` per training document of the joint corpus (`convert.py`'s
 `joint-train` folder: the UD Dutch training mix and CoNLL-2002 `ned.train`). Dev and test text is

@@ -42,7 +42,9 @@ def test_the_pretrained_variant_starts_from_the_pretrained_weights(shared_dir: P
     subprocess.run([sys.executable, "training/raw_text.py", str(corpus / "joint-dev"), str(raw)],
                    cwd=REPO, check=True, capture_output=True)
     assert raw.read_text(encoding="utf-8").count("\n") > 300  # the UD and CoNLL-2002 dev documents
-    config = "training/variants/nl-pretrained.cfg"
+    config = str(tmp_path / "nl-pretrained.cfg")
+    subprocess.run([sys.executable, "training/merge_config.py", "training/nl.cfg", "training/variants/pretraining.cfg",
+                    config], cwd=REPO, check=True, capture_output=True)
     paths = ["--paths.train", str(corpus / "joint-dev"), "--paths.dev", str(corpus / "joint-dev"),
              "--paths.raw_text", str(raw)]
     subprocess.run([sys.executable, "-m", "spacy", "pretrain", config, str(tmp_path / "pretrain"),

@@ -108,7 +108,7 @@ def _verb_bases(by_verb: dict[str, tuple[Pattern, ...]], grammar: Grammar) -> fr
     bases = set(by_verb)
     for verb in by_verb:
         if grammar.particle_position == "prefix":
-            bases |= {verb[len(p) :] for p in known or () if verb.startswith(p)}
+            bases |= {verb[len(p) :] for p in known if verb.startswith(p)}
         elif " " in verb:
             bases.add(verb.rsplit(" ", 1)[0])
     return frozenset(bases)
