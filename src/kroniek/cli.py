@@ -338,5 +338,37 @@ def explain(
     run.exit()
 
 
+@app.command()
+def lexicon(
+    lang: Annotated[list[str] | None, typer.Option("--lang", help="nl, en (default: both); repeat for several.")] = None,
+    missing: Annotated[bool, typer.Option("--missing", help="List only the CAMEO codes with no trigger.")] = False,
+) -> None:
+    """The event vocabulary: its size by kind and origin, and triggers per CAMEO code and language."""
+    from kroniek.events.coverage import coverage_table
+    from kroniek.events.lexicon import LexiconError
+
+    langs = tuple(lang or ("nl", "en"))
+    try:
+        covs, rows = coverage_table(langs)
+    except (LexiconError, FileNotFoundError) as err:
+        raise _usage(str(err)) from None
+    if not missing:
+        for cov in covs:
+            origins = ", ".join(f"{o} {n}" for o, n in cov.by_origin.most_common())
+            typer.echo(f"{cov.lang}: {cov.patterns} hand-written patterns, {cov.entries} lexicon entries; "
+                       f"{len(cov.verbs)} verb and adjective lemmas, {len(cov.nouns)} event nouns, "
+                       f"{cov.constructions} verb constructions with an object or phrase condition")
+            typer.echo(f"    by origin: {origins}")
+        covered = [sum(1 for _, _, counts in rows if counts[i]) for i in range(len(langs))]
+        typer.echo("codes with at least one trigger: " + ", ".join(
+            f"{cov.lang} {n}/{len(rows)}" for cov, n in zip(covs, covered, strict=True)))
+        typer.echo("")
+        typer.echo(f"{'code':<6}{'name':<62}" + "".join(f"{lg:>6}" for lg in langs))
+    for code, name, counts in rows:
+        if missing and all(counts):
+            continue
+        typer.echo(f"{code:<6}{name[:60]:<62}" + "".join(f"{n:>6}" for n in counts))
+
+
 def main() -> None:
     app()

@@ -17,11 +17,13 @@ LANGS = ("nl", "en")
 # an argument slot (see the header of patterns.LANG.yaml): a fixed name, a preposition phrase
 # ("aan", "op*"), or a phrase on the object ("obj.tegen", "obj.of*")
 _SLOT = re.compile(r"^(subj|obj|iobj|subj-pass|subj-other|adj|poss|clause|context|nearby|article"
-                   r"|obj\.[\w-]+\*?|[\w-]+\*?)$")
+                   r"|obj\.[\w-]+\*?|each:[\w-]+|[\w-]+\*?)$")
 
 
 def _patterns(lang: str):
-    return load_patterns(lang).patterns
+    """The hand-written patterns (patterns.LANG.yaml), each with its example; the lexicon's rows
+    are tested in test_lexicon.py."""
+    return tuple(p for p in load_patterns(lang).patterns if p.origin == "patterns")
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -147,9 +147,7 @@ class EventCoder:
         for token in ctx.span:
             if token.pos_ not in ("NOUN", "PROPN"):
                 continue
-            candidates = self.patterns.by_noun.get(token.lemma_.lower()) or self.patterns.by_noun.get(
-                token.lower_, ()
-            )
+            candidates = self.patterns.noun_patterns(token.lemma_.lower(), token.lower_)
             pattern = self._first_match(candidates, token, is_noun=True, actors=ctx.actors)
             if pattern is None:
                 continue
@@ -400,6 +398,18 @@ class EventCoder:
             if not is_noun and not passive:
                 # several objects in the parse ("heeft Wit-Rusland om opheldering gevraagd"): any actor
                 heads += [o for o in clause.children(anchor, ("obj",)) if o != obj]
+        elif name.startswith("each:"):
+            # "het overleg tussen X en Y": each party the phrase names, towards the other
+            heads = [n for p, n in clause.phrases(anchor, self.particles) if p == name[5:]]
+            if not heads and is_noun:
+                heads = self._phrase_after_noun(anchor, name[5:])
+            parties: list[Actor] = []
+            for head in heads:
+                for a in self._actors_at(head, actors):
+                    for b in (a, *self._listed_with(anchor.doc, a, actors)):
+                        if b.code and b not in parties:
+                            parties.append(b)
+            return parties if len(parties) > 1 else []
         elif name == "subj-other":
             # "Israël en Hamas spraken af": each party acts towards the other
             parties = [a for a in self._slot("subj", anchor, is_noun, actors, []) if a.code]
@@ -465,11 +475,12 @@ class EventCoder:
             if not heads and is_noun:
                 # the phrase right after the noun's own words, hung on another word by the parser:
                 # "reactie op beschietingen vanuit de Gazastrook | op Israëlische militairen"
-                after = anchor.right_edge.i + 1
-                if after < len(anchor.doc) and anchor.doc[after].dep_ == "case" and (
-                    anchor.doc[after].lower_ == name
-                ):
-                    heads = [anchor.doc[after].head]
+                heads = self._phrase_after_noun(anchor, name)
+            if not heads and is_noun and (support := self._support_verb(anchor)) is not None:
+                # a light verb's phrases belong to its noun: "voerde aanvallen uit op Kiev", "uitte
+                # gisteren kritiek op Rusland" with "op ..." hung on the verb
+                heads = [n for p, n in clause.phrases(support, self.particles) if p == name]
+                heads = heads or self._phrases_after(support, actors, name)[:1]
         # "volgens de politie" names the source of the news, never a party to the event
         heads = [h for h in heads if clause.preposition(h) not in self.grammar.attribution_preps]
         if deep:
@@ -481,6 +492,22 @@ class EventCoder:
         # leaves the slot to the next one the pattern names
         own = {a.code for a in exclude}
         return [a for a in found if a.code and a not in exclude and a.code not in own]
+
+    @staticmethod
+    def _phrase_after_noun(noun: Token, prep: str) -> list[Token]:
+        """The head of a phrase opened by `prep` right after the noun's own words."""
+        after = noun.right_edge.i + 1
+        if after < len(noun.doc) and noun.doc[after].dep_ == "case" and noun.doc[after].lower_ == prep:
+            return [noun.doc[after].head]
+        return []
+
+    def _support_verb(self, noun: Token) -> Token | None:
+        """The verb an event noun is the object of when that verb only carries it out ("voerde
+        aanvallen uit", "uitte kritiek", grammar: carrying_verbs), else None."""
+        verb = noun.head
+        if noun.dep_ in ("obj", "nsubj:pass") and verb != noun and self._full_lemmas(verb) & self.grammar.carrying_verbs:
+            return verb
+        return None
 
     def _subject_heads(self, anchor: Token, actors: DocActors) -> list[Token]:
         """An active verb's subject: an actor among the parsed subjects (the parser sometimes gives a
@@ -692,11 +719,13 @@ class EventCoder:
         """"Rusland voerde de aanvallen op Oekraïne op": an event noun that is the object of a verb
         of carrying on (grammar: carrying_verbs) is done by that verb's subject. Not any verb's: who
         condemns an attack is not its attacker."""
-        verb = noun.head
-        if noun.dep_ not in ("obj", "nsubj:pass") or not self._full_lemmas(verb) & (
-            self.grammar.carrying_verbs
-        ):
+        verb = self._support_verb(noun)
+        if verb is None:
             return []
+        if clause.is_passive(verb, self.grammar):
+            # "werden sancties opgelegd door de EU": the agent
+            agents = [n for p, n in clause.phrases(verb) if p in self.grammar.agent_preps]
+            return [a for n in agents for a in self._actors_at(n, actors) if a.code]
         return [a for s in self._subject_heads(verb, actors) for a in self._actors_at(s, actors) if a.code]
 
     @staticmethod

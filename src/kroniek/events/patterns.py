@@ -31,6 +31,7 @@ class Pattern:
     implicit_target: str | None = None
     example: str = ""
     known_failure: str = ""  # why the example is not coded yet (see patterns.LANG.yaml)
+    origin: str = "patterns"  # "patterns" (patterns.LANG.yaml) or "lexicon:FILE:LINE ORIGIN" (events/lexicon.py)
 
     @property
     def specificity(self) -> int:
@@ -86,6 +87,9 @@ class Grammar:
     # verbs that take an infinitive without "te" besides auxiliaries and modals ("laat ... gaan")
     bare_infinitive_verbs: frozenset[str] = frozenset()
     nearby_sentences: tuple[int, int] = (2, 1)  # the `nearby` slot: sentences before, after
+    # the shortest event noun a compound may end in and still be that event ("raketaanval" is an
+    # "aanval": Dutch compounds are headed by their last part); 0 where compounds are written apart
+    compound_head_min: int = 0
 
 
 @dataclass(frozen=True)
@@ -96,8 +100,23 @@ class PatternSet:
     by_noun: dict[str, tuple[Pattern, ...]]
     grammar: Grammar
 
+    def noun_patterns(self, lemma: str, form: str) -> tuple[Pattern, ...]:
+        """Patterns of an event noun by its lemma or form, else by the noun its compound ends in
+        ("wapenleveranties" -> "leverantie" via "wapenleverantie", "raketaanval" -> "aanval")."""
+        found = self.by_noun.get(lemma) or self.by_noun.get(form)
+        shortest = self.grammar.compound_head_min
+        if found or not shortest:
+            return found or ()
+        for word in (lemma, form):
+            for cut in range(3, len(word) - shortest + 1):  # the first part has three letters or more
+                found = self.by_noun.get(word[cut:].lstrip("-"))
+                if found:
+                    return found
+        return ()
 
-_NOT_WORDS = ("lang", "particle_position", "hypothetical_adverbs", "inflection", "nearby_sentences")
+
+_NOT_WORDS = ("lang", "particle_position", "hypothetical_adverbs", "inflection", "nearby_sentences",
+              "compound_head_min")
 
 
 def _words(value) -> frozenset[str]:
@@ -138,6 +157,9 @@ def load_patterns(lang: str, data_dir: Path = DATA) -> PatternSet:
     """The patterns and grammar words of a language (cached: loaded once per process)."""
     raw = yaml.safe_load((data_dir / f"patterns.{lang}.yaml").read_text(encoding="utf-8"))
     patterns = [_pattern(str(root), p) for root, items in raw["patterns"].items() for p in items]
+    from kroniek.events.lexicon import lexicon_patterns  # it builds Patterns: imported here, not above
+
+    patterns += lexicon_patterns(lang, data_dir)
     g = yaml.safe_load((data_dir / f"grammar.{lang}.yaml").read_text(encoding="utf-8"))
     grammar = Grammar(
         lang=lang,
@@ -145,6 +167,7 @@ def load_patterns(lang: str, data_dir: Path = DATA) -> PatternSet:
         hypothetical_adverbs=tuple(g["hypothetical_adverbs"]),
         inflection=Inflection.from_dict(g.get("inflection")),
         nearby_sentences=tuple(g.get("nearby_sentences", (2, 1))),
+        compound_head_min=int(g.get("compound_head_min", 0)),
         **{k: _words(v) for k, v in g.items() if k not in _NOT_WORDS},
     )
     return PatternSet(lang, tuple(patterns), _index(patterns, "verbs"), _index(patterns, "nouns"), grammar)
