@@ -340,7 +340,8 @@ def explain(
 
 @app.command()
 def lexicon(
-    lang: Annotated[list[str] | None, typer.Option("--lang", help="nl, en (default: both); repeat for several.")] = None,
+    lang: Annotated[list[str] | None,
+                    typer.Option("--lang", help="nl, en (default: both); repeat for several.")] = None,
     missing: Annotated[bool, typer.Option("--missing", help="List only the CAMEO codes with no trigger.")] = False,
 ) -> None:
     """The event vocabulary: its size by kind and origin, and triggers per CAMEO code and language."""

@@ -4,7 +4,7 @@ the whole pipeline of their language."""
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -72,7 +72,7 @@ def _rows(path: Path) -> list[dict]:
     return rows
 
 
-@lru_cache(maxsize=None)
+@cache
 def _coded(path: Path) -> list[set[tuple[str, str, str]]]:
     """Each example's asserted events as (code, source, target), the file coded in one batch."""
     lang = path.name.split("-", 1)[0]

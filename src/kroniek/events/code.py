@@ -505,7 +505,8 @@ class EventCoder:
         """The verb an event noun is the object of when that verb only carries it out ("voerde
         aanvallen uit", "uitte kritiek", grammar: carrying_verbs), else None."""
         verb = noun.head
-        if noun.dep_ in ("obj", "nsubj:pass") and verb != noun and self._full_lemmas(verb) & self.grammar.carrying_verbs:
+        if noun.dep_ in ("obj", "nsubj:pass") and verb != noun and (
+                self._full_lemmas(verb) & self.grammar.carrying_verbs):
             return verb
         return None
 

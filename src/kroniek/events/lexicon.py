@@ -21,7 +21,6 @@ A row's columns (tab-separated, '#' lines are comments):
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
