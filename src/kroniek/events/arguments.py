@@ -1,0 +1,383 @@
+"""Argument slots: the actors that fill a pattern's source and target ("subj", "obj", "aan",
+"op*", "obj.tegen", "each:tussen", ...), expanded over coordination and lists, through relative
+pronouns, appositions, quantities and examples, with implicit authorities where a pattern names one."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from kroniek.actors.resolve import DocActors
+from kroniek.events import clause
+from kroniek.events.patterns import Pattern
+from kroniek.events.reading import ClauseReading
+from kroniek.model import Actor
+from kroniek.places import party_city
+
+
+def country_of(actor: Actor) -> str | None:
+    """An actor's country code, or None for international organisations."""
+    if not actor.code or actor.code.startswith("IGO"):
+        return None
+    return actor.country or actor.code[:3]
+
+
+class Arguments(ClauseReading):
+    """Mixin of the EventCoder (events/code.py): the context slots come from Discourse."""
+
+    def _fill(self, specs: tuple[str, ...], anchor: Token, is_noun: bool, actors: DocActors,
+              exclude: list[Actor], pattern_objects: frozenset[str] | None = None) -> list[Actor]:
+        for spec in specs:
+            found = self._slot(spec, anchor, is_noun, actors, exclude, pattern_objects)
+            if found:
+                return found
+        return []
+
+    def _slot(self, spec: str, anchor: Token, is_noun: bool, actors: DocActors, exclude: list[Actor],
+              pattern_objects: frozenset[str] | None = None) -> list[Actor]:
+        """The actors filling one argument slot ("subj", "obj", "aan", "op*", "obj.tegen", ...)."""
+        passive = not is_noun and clause.is_passive(anchor, self.grammar)
+        deep = spec.endswith("*")
+        name = spec.rstrip("*")
+        heads: list[Token] = []
+        if name == "subj":
+            if passive:
+                heads = [n for p, n in clause.phrases(anchor) if p in self.grammar.agent_preps]
+                if not heads and clause.shares_passive(anchor, self.grammar):
+                    # the agent phrase on the passive it shares, or that phrase itself as the head
+                    host = anchor.head
+                    heads = [n for p, n in clause.phrases(host) if p in self.grammar.agent_preps]
+                    if not heads and clause.preposition(host) in self.grammar.agent_preps:
+                        heads = [host]
+            elif (controller := self._object_control(anchor, actors)) is not None:
+                heads = [controller]
+            elif (causer := self._causer(anchor)) is not None:
+                # "Hamas laat de wapens zwijgen": the one who makes it happen acts
+                heads = clause.subjects(causer)[:1]
+            elif not clause.subjects(anchor) and (
+                host := self._perfect_host(anchor) or self._auxiliary_host(anchor)
+            ) is not None:
+                # the subjects the parser left on the clause head, all of them: they are coordinated
+                aux_head = host.head if host.dep_.startswith("aux") else host
+                heads = [c for c in clause.subjects(host) or clause.subjects(aux_head)
+                         if actors.at(c) or self._indirect(c, actors)]
+            else:
+                heads = self._subject_heads(anchor, actors)
+        elif name in ("obj", "subj-pass"):
+            obj = self._object(anchor)
+            heads = [obj] if obj is not None else []
+            if not heads and not is_noun and not passive:
+                # no object in the parse ("gooide oppositiekandidaten in de cel")
+                heads = self._actor_after(anchor, actors, adjacent=True)
+            if not is_noun and not passive:
+                # several objects in the parse ("heeft Wit-Rusland om opheldering gevraagd"): any actor
+                heads += [o for o in clause.children(anchor, ("obj",)) if o != obj]
+        elif name.startswith("each:"):
+            # "het overleg tussen X en Y": each party the phrase names, towards the other
+            heads = [n for p, n in clause.phrases(anchor, self.particles) if p == name[5:]]
+            if not heads and is_noun:
+                heads = self._phrase_after_noun(anchor, name[5:])
+            parties: list[Actor] = []
+            for head in heads:
+                for a in self._actors_at(head, actors):
+                    for b in (a, *self._listed_with(anchor.doc, a, actors)):
+                        if b.code and b not in parties:
+                            parties.append(b)
+            return parties if len(parties) > 1 else []
+        elif name == "subj-other":
+            # "Israël en Hamas spraken af": each party acts towards the other
+            parties = [a for a in self._slot("subj", anchor, is_noun, actors, []) if a.code]
+            return parties if len(parties) > 1 else []
+        elif name == "iobj":
+            # the indirect object, or a second bare noun phrase ("stelde Oekraïne een ultimatum")
+            heads = clause.children(anchor, ("iobj",))
+            if not heads:
+                subj, obj = self._subject(anchor), self._object(anchor)
+                skip = pattern_objects or frozenset()
+                heads = [
+                    c for c in clause.children(anchor, ("obj", "nsubj", "obl:arg"))
+                    if clause.preposition(c) is None and c != subj
+                    and (c != obj or c.lemma_.lower() not in skip) and c.lemma_.lower() not in skip
+                ]
+            if not heads and not is_noun and (obj := self._object(anchor)) is not None:
+                # the indirect object stands right before the direct one: a bare name the parse hung
+                # on the object's first word ("bracht Hamas/nmod grote schade toe"), where no
+                # modifier of a noun stands without a preposition
+                heads = [c for c in obj.children if c.i == obj.left_edge.i and c.pos_ == "PROPN"
+                         and c.dep_ in ("nmod", "appos", "compound", "dep") and clause.preposition(c) is None]
+        elif name == "obj.adj":
+            # "veroordeelde de Israëlische aanval": the country adjective on the object
+            obj = self._object(anchor)
+            heads = [c for c in obj.children if c.dep_ in ("amod", "compound", "nmod")
+                     and clause.preposition(c) is None] if obj is not None else []  # fmt: skip
+        elif name.startswith("obj."):
+            obj = self._object(anchor)
+            if obj is not None:
+                heads = [n for p, n in clause.phrases(obj) if p == name[4:]]
+        elif name == "adj":
+            heads = [c for c in anchor.children if c.dep_ in ("amod", "compound", "nmod")]
+            heads = [h for h in heads if clause.preposition(h) is None]
+        elif name == "poss":
+            heads = [c for c in anchor.children if c.dep_ in ("nmod:poss", "det:poss")]
+        elif name == "clause":
+            # the first party the content names; a place it names ("vanuit de Gazastrook", "in
+            # Syrië") is where things happen, not whom the statement or promise concerns
+            places = self.grammar.locative_preps | self.grammar.origin_preps
+            return self._first_in(
+                clause.complements(anchor, ("xcomp", "ccomp", "acl", "advcl")), actors, exclude, anchor,
+                skip_preps=places,
+            )
+        elif name == "context":
+            return self._nearest_other(anchor, actors, exclude)
+        elif name == "nearby":
+            return self._nearest_other(anchor, actors, exclude, self.grammar.nearby_sentences)
+        elif name == "article":
+            return self._article_country(anchor, actors, exclude)
+        else:
+            heads = [n for p, n in clause.phrases(anchor, self.particles) if p == name]
+            if not heads and (is_noun or deep):
+                # a phrase often hangs one level down: "beschietingen vanuit de Gazastrook op
+                # Israëlische militairen"; "sprak zijn veto uit over het voorstel" with "over ..."
+                # parsed under the next verb
+                heads = [n for d in anchor.subtree if d != anchor for p, n in clause.phrases(d, self.particles)
+                         if p == name]
+                if deep and not is_noun:
+                    heads = [h for h in heads if h.i > anchor.i][:1]
+            if not heads and not is_noun and not deep:
+                # the phrase right after the verb in the text, hung elsewhere by the parser
+                heads = self._phrases_after(anchor, actors, name)[:1]
+            if not heads and is_noun:
+                # the phrase right after the noun's own words, hung on another word by the parser:
+                # "reactie op beschietingen vanuit de Gazastrook | op Israëlische militairen"
+                heads = self._phrase_after_noun(anchor, name)
+            if not heads and is_noun and (support := self._support_verb(anchor)) is not None:
+                # a light verb's phrases belong to its noun: "voerde aanvallen uit op Kiev", "uitte
+                # gisteren kritiek op Rusland" with "op ..." hung on the verb
+                heads = [n for p, n in clause.phrases(support, self.particles) if p == name]
+                heads = heads or self._phrases_after(support, actors, name)[:1]
+        # "volgens de politie" names the source of the news, never a party to the event
+        heads = [h for h in heads if clause.preposition(h) not in self.grammar.attribution_preps]
+        if deep:
+            return self._first_in(heads, actors, exclude, anchor)
+        found: list[Actor] = []
+        for head in heads:
+            found += self._actors_at(head, actors)
+        # an actor standing for the source itself ("het kabinet ... via het Nederlandse Rode Kruis")
+        # leaves the slot to the next one the pattern names
+        own = {a.code for a in exclude}
+        return [a for a in found if a.code and a not in exclude and a.code not in own]
+
+    def _subject_heads(self, anchor: Token, actors: DocActors) -> list[Token]:
+        """An active verb's subject: an actor among the parsed subjects (the parser sometimes gives a
+        verb two), else what the parser mistook for something else, else the first parsed subject."""
+        candidates = clause.subjects(anchor)
+        heads = [c for c in candidates if actors.at(c) or self._indirect(c, actors)][:1]
+        if heads:
+            return heads
+        before = [c for c in anchor.children if c.i < anchor.i and actors.at(c) is not None
+                  or c.i < anchor.i and self._indirect(c, actors) is not None]
+        # "tot Loekasjenko de gevangenen vrijliet": a conjunction read as the subject's preposition
+        heads = [c for c in before if c.dep_.startswith("obl")
+                 and clause.preposition(c) in self.grammar.conjunction_preps and actors.at(c) is not None][:1]
+        if heads or candidates:
+            return heads or self._prefield(anchor, actors) or candidates[:1]
+        heads = self._prefield(anchor, actors)
+        if heads:
+            return heads
+        # a bare noun phrase before the verb that the parser did not call a subject ("Suu Kyi's
+        # partij ... eist dat ...")
+        heads = [c for c in before if c.dep_ in ("obl", "nmod", "dep") and clause.preposition(c) is None][:1]
+        if not heads and "Fin" in anchor.morph.get("VerbForm"):
+            # after a fronted phrase the subject follows the finite verb ("Gisteren gingen 100.000
+            # Wit-Russen de straat op")
+            heads = self._actor_after(anchor, actors, adjacent=False)
+        elif not heads:
+            # ... or the finite auxiliary ("Volgens Oekraïne heeft Rusland ... gebombardeerd")
+            finite = [c for c in anchor.children if c.dep_ == "aux" and c.i < anchor.i
+                      and "Fin" in c.morph.get("VerbForm")]
+            heads = self._actor_after(finite[0], actors, adjacent=True) if finite else []
+        return heads
+
+    @staticmethod
+    def _prefield(verb: Token, actors: DocActors) -> list[Token]:
+        """The actor that fills all of a main clause's first position, before its finite verb
+        ("Merkel/advmod bezocht Polen", "Russische troepen/obj omsingelden Kiev"): there a main
+        clause puts one phrase, mostly its subject, whatever the parser labelled it."""
+        finite = min([verb, *(c for c in verb.children if c.dep_ in ("aux", "aux:pass"))], key=lambda t: t.i)
+        if "Fin" not in finite.morph.get("VerbForm"):
+            return []
+        words = [t for t in verb.doc[verb.sent.start : finite.i] if not (t.is_punct or t.is_space)]
+        while words and words[0].pos_ == "CCONJ":  # "En Rusland ..."
+            words.pop(0)
+        found = {id(a): a for t in words if (a := actors.at(t)) is not None}
+        if len(found) != 1 or any(actors.at(t) is None and t.pos_ not in ("DET", "ADJ", "NUM") for t in words):
+            return []
+        (actor,) = found.values()
+        return [verb.doc[actor.head]] if actor.code else []
+
+    def _object_control(self, verb: Token, actors: DocActors) -> Token | None:
+        """"riep de EU op sancties op te leggen": the one asked is the subject of the act asked for."""
+        if clause.children(verb, clause.SUBJ_DEPS) or verb.head == verb:
+            return None
+        head = verb.head
+        if not self._full_lemmas(head) & self.grammar.demand_verbs:
+            return None
+        asked = [c for c in head.children if c.dep_ in ("obj", "iobj") and c != verb] + clause.displaced_subjects(head)
+        asked += [c for c in head.children if c.dep_.startswith("obl") and c != verb
+                  and clause.preposition(c) in self.grammar.addressee_preps]
+        return next((c for c in asked if actors.at(c) is not None), None)
+
+    def _actors_at(self, token: Token, actors: DocActors) -> list[Actor]:
+        """The actor a phrase head stands for, with its coordinated partners."""
+        out: list[Actor] = []
+        for t in (token, *token.conjuncts):
+            if out and t.i > token.i and any(
+                    c.dep_ in ("amod", "det") and c.lower_ in self.grammar.rest_markers for c in t.children):
+                # "A en andere B": A is one of the B, the rest unnamed; the named ones are the actors
+                # ("Polen en andere buurlanden" is Poland), as with "B zoals A"
+                continue
+            actor = actors.at(t) or self._indirect(t, actors)
+            if actor is not None and actor not in out:
+                out.append(actor)
+            if t == token and actor is None:
+                out += self._examples(t, actors)
+        return out
+
+    def _indirect(self, token: Token, actors: DocActors) -> Actor | None:
+        """A relative pronoun stands for its antecedent; a phrase whose head is no actor for the
+        actor in its apposition or name ("duizenden Belarussen", "de president, Loekasjenko")."""
+        if token.lower_ in self.grammar.relative_pronouns and token.head.dep_ == "acl:relcl":
+            return actors.at(token.head.head)
+        for child in token.children:
+            if child.dep_ in ("appos", "flat", "flat:name", "compound", "fixed") and actors.at(child) is not None:
+                return actors.at(child)
+        for child in token.children:
+            if child.dep_ == "nmod" and clause.preposition(child) is None and actors.at(child) is not None:
+                return actors.at(child)
+        if token.pos_ == "NUM" or token.like_num or token.lemma_.lower() in self.grammar.quantity_words \
+                or token.lower_ in self.grammar.quantity_words:
+            # "thousands of Belarusians", "duizenden van de betogers"
+            for child in token.children:
+                if child.dep_ == "nmod" and clause.preposition(child) in self.grammar.part_preps:
+                    return actors.at(child)
+        return self._city(token, actors)
+
+    def _city(self, token: Token, actors: DocActors) -> Actor | None:
+        """A city the knowledge base does not hold as an actor ("bombardeerde Charkiv", "nam de stad
+        Marioepol in"): the country it lies in, from the offline gazetteer. Only a place name the
+        NER found, standing as the phrase's head or its name, and as what is acted on: a city does
+        not act (a capital that stands for its government is in the knowledge base)."""
+        second_subject = token.dep_.startswith("nsubj") and any(  # "Rusland heeft de stad X ingenomen"
+            c.dep_.startswith("nsubj") and c.i < token.i for c in token.head.children)
+        if token.dep_ not in ("obj", "iobj", "obl", "obl:arg", "nmod", "conj", "appos") and not second_subject:
+            return None
+        # the name itself, or the name of "de stad Marioepol", "the city of Donetsk"
+        names = [token, *(c for c in token.children if c.dep_ in ("appos", "flat", "flat:name", "nmod")
+                         and clause.preposition(c) in (None, *self.grammar.part_preps))]
+        for t in names:
+            if actors.at(t) is not None:
+                continue  # a name the knowledge base holds ("de infrastructuur van Hamas") is no town
+            if t.pos_ == "PROPN" and (city := party_city(t)) is not None:
+                ent, place = city
+                return Actor(text=ent.text, start=ent.start_char, end=ent.end_char, code=place.country,
+                             name=ent.text, country=place.country, rule=f"place:{place.source}",
+                             head=t.i, tokens=(ent.start, ent.end))
+        return None
+
+    def _examples(self, token: Token, actors: DocActors) -> list[Actor]:
+        """"buurlanden zoals Polen en Litouwen": the named examples are the actors."""
+        out: list[Actor] = []
+        # the examples may hang one level down: "buurlanden van Belarus zoals Polen en Litouwen"
+        for child in [*token.children, *(g for c in token.children if c.dep_ == "nmod" for g in c.children)]:
+            marked = any(c.lower_ in self.grammar.example_markers for c in child.children if c.dep_ in ("mark", "case"))
+            if marked:
+                for t in (child, *child.conjuncts):
+                    actor = actors.at(t)
+                    if actor is not None and actor.code:
+                        out.append(actor)
+        return out
+
+    @staticmethod
+    def _listed_with(doc: Doc, actor: Actor, actors: DocActors) -> list[Actor]:
+        """Actors written in one list with `actor` ("Mozambique, Zimbabwe en Malawi"), read from the
+        text where the parse does not coordinate them."""
+        out: list[Actor] = []
+        i = actor.tokens[1]
+        while i + 1 < len(doc) and (doc[i].text == "," or doc[i].pos_ == "CCONJ"):
+            nxt = actors.at(doc[i + 1])
+            if nxt is None or not nxt.code or nxt.tokens[0] != i + 1:
+                break
+            out.append(nxt)
+            i = nxt.tokens[1]
+        i = actor.tokens[0] - 1
+        while i - 1 >= 0 and (doc[i].text == "," or doc[i].pos_ == "CCONJ"):
+            prev = actors.at(doc[i - 1])
+            if prev is None or not prev.code or prev.tokens[1] != i:
+                break
+            out.append(prev)
+            i = prev.tokens[0] - 1
+        return out
+
+    def _carrier(self, noun: Token, actors: DocActors) -> list[Actor]:
+        """"Rusland voerde de aanvallen op Oekraïne op": an event noun that is the object of a verb
+        of carrying on (grammar: carrying_verbs) is done by that verb's subject. Not any verb's: who
+        condemns an attack is not its attacker."""
+        verb = self._support_verb(noun)
+        if verb is None:
+            return []
+        if clause.is_passive(verb, self.grammar):
+            # "werden sancties opgelegd door de EU": the agent
+            agents = [n for p, n in clause.phrases(verb) if p in self.grammar.agent_preps]
+            return [a for n in agents for a in self._actors_at(n, actors) if a.code]
+        return [a for s in self._subject_heads(verb, actors) for a in self._actors_at(s, actors) if a.code]
+
+    def _first_in(self, heads: list[Token], actors: DocActors, exclude: list[Actor], anchor: Token,
+                  skip_preps: frozenset[str] = frozenset()) -> list[Actor]:
+        """The first actor inside the phrases, with the actors coordinated with it (none in a phrase
+        of `skip_preps`)."""
+        skipped = {d.i for h in heads for t in h.subtree if clause.preposition(t) in skip_preps
+                   for d in t.subtree} if skip_preps else set()  # fmt: skip
+        for head in heads:
+            for t in sorted(head.subtree, key=lambda t: t.i):
+                if t.i in skipped:
+                    continue
+                actor = actors.at(t)
+                if actor is not None and actor.code and actor not in exclude and not (
+                    actor.tokens[0] <= anchor.i < actor.tokens[1]
+                ):
+                    group = [a for a in self._actors_at(t, actors) if a.code and a not in exclude]
+                    return group or [actor]
+        # the parse may cut a phrase short ("aan het tunnelnetwerk en andere infrastructuur van
+        # Hamas" with the coordination hung elsewhere): read on to the end of the phrase in the text
+        for head in heads[:1]:
+            for t in self._words_after(head, actors):
+                if clause.preposition(t) in self.grammar.attribution_preps | skip_preps:
+                    break
+                actor = actors.at(t)
+                if actor is not None and actor.code and actor not in exclude:
+                    return [actor]
+        return []
+
+    def _about_people(self, anchor: Token, is_noun: bool, pattern: Pattern) -> bool:
+        """Whether the act's patient is people ("andere leden", "200 mensen", "hij"), not things
+        ("houdt minder water vast", "de zetels vastzetten")."""
+        patient = None if is_noun else self._object(anchor)
+        if patient is None:
+            # a passive without its subject in the parse may still be about people; an active verb
+            # with no object is intransitive ("de druk blijft aanhouden")
+            return not is_noun and clause.is_passive(anchor, self.grammar)
+        if patient.pos_ != "NOUN":
+            return True  # a name or pronoun: nothing says it is a thing
+        words = (patient.lemma_.lower(), patient.lower_)
+        if pattern.obj and any(w in pattern.obj for w in words):
+            return True  # the object belongs to the phrase ("het land uitzetten")
+        return (any(w in self.grammar.person_nouns for w in words)
+                # a suffix after a stem of three letters or more: "demonstrant", "leraar", not "jaar"
+                or any(w.endswith(x) and len(w) >= len(x) + 3 for w in words for x in self.grammar.person_suffixes)
+                or any(c.pos_ == "NUM" or c.like_num for c in patient.children))
+
+    @staticmethod
+    def _implicit(country: str | None, role: str, anchor: Token) -> Actor:
+        """An actor the text leaves implicit: the police of the country where people were arrested."""
+        code = country + role if country else None
+        return Actor(text="", start=anchor.idx, end=anchor.idx, code=code, name=None, country=country,
+                     rule="implicit", head=anchor.i, tokens=(anchor.i, anchor.i))
