@@ -104,6 +104,7 @@ verbforms-data: $(STAMP)
 
 ontology-data: $(STAMP)
 	$(BIN)/python training/build_ontology.py $(SHARED)/data src/kroniek/events/data/cameo.tsv
+	$(BIN)/python training/build_statements.py src/kroniek/events/data/statements.tsv
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info

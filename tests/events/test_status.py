@@ -82,4 +82,6 @@ def test_status_of_an_english_act(text: str, code: str, status: str) -> None:
 
 def test_a_finite_modal_the_parse_hung_loosely_on_the_infinitive_is_its_auxiliary() -> None:
     # "wil/dep ... opleggen": a clause has one finite verb, the one before the infinitive
-    assert _statuses("De EU wil nieuwe sancties tegen Rusland opleggen.") == {("163", "hypothetical")}
+    # the act is hypothetical; wanting it is a threat, asserted (CAMEO's statement convention)
+    assert _statuses("De EU wil nieuwe sancties tegen Rusland opleggen.") == {("163", "hypothetical"),
+                                                                           ("1312", "asserted")}

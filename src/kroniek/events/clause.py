@@ -85,8 +85,12 @@ def particle(verb: Token, grammar: Grammar) -> str | None:
     # is the clause's first preposition ("riep Rusland/obj op/case de troepen terug te trekken").
     clauses = [c for c in complements(verb) if c.i > verb.i]
     for child in clauses:
+        # the clause's first preposition of a phrase of the clause: one opening a noun's own phrase
+        # belongs to that noun ("weigert de sancties tegen/case Rusland/nmod op te heffen")
         first_case = next((t for t in child.subtree if t.dep_ == "case" and verb.i < t.i < child.i), None) if (
             infinitival(child)) else None
+        if first_case is not None and first_case.head.dep_ == "nmod":
+            first_case = None
         candidates = [child.doc[child.left_edge.i], *([first_case] if first_case is not None else [])] + [
             case for obl in verb.children if obl.dep_ in ("obl", "obl:arg") and verb.i < obl.i < child.i
             for case in obl.children if case.dep_ == "case"

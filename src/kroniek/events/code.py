@@ -20,7 +20,8 @@ from kroniek.events.discourse import Discourse
 from kroniek.events.match import Matching, verb_bases, verb_like
 from kroniek.events.ontology import Ontology
 from kroniek.events.patterns import Pattern, PatternSet
-from kroniek.events.status import Status, decide
+from kroniek.events.statements import statement_code
+from kroniek.events.status import Status, decide, reporter
 from kroniek.events.when import event_date
 from kroniek.events.where import Placing
 from kroniek.model import Actor, Event
@@ -70,6 +71,9 @@ class EventCoder(Matching, Arguments, Discourse, Placing):
         # separable particles a parser may read as a phrase's first preposition ("aan op ...")
         self.particles = frozenset(clause.known_particles(self.grammar) or ())
         self.verb_bases = verb_bases(patterns.by_verb, self.grammar)
+        # verbs whose object is an act of its own: demanded, announced or refused
+        g = self.grammar
+        self.statement_verbs = g.demand_verbs | g.warning_verbs | g.negating_verbs
         self._memo: tuple[Doc | None, dict] = (None, {})
 
     def __call__(self, doc: Doc, actors: DocActors, doc_id: str, doc_date: str | None) -> Coded:
@@ -96,16 +100,82 @@ class EventCoder(Matching, Arguments, Discourse, Placing):
             pattern = self._first_match(candidates, token, is_noun=True, actors=ctx.actors)
             if pattern is None:
                 continue
-            if token.head.i in verb_anchors and token.dep_ in ("obj", "obl", "obl:arg", "nsubj:pass"):
+            if token.head.i in verb_anchors and token.dep_ in ("obj", "obl", "obl:arg", "nsubj:pass") and not (
+                    self._full_lemmas(token.head) & self.statement_verbs):
+                # "legde sancties op": the verb codes the act; but what is demanded, announced or
+                # refused is an act of its own ("eiste de vrijlating van ...")
                 ctx.traces.append(Trace(ctx.index, pattern.id, token.text, "blocked", "argument of a coded verb"))
                 continue
             self._fire(pattern, token, True, ctx)
+        self._keep_specific(ctx)
+
+    @staticmethod
+    def _keep_specific(ctx: _Sentence) -> None:
+        """One act, one event: where a sentence has an event with a root's residual code ("020", an
+        appeal) and one with a finer code of that root for the same sides ("0253", an appeal for a
+        release, from what the appeal asks for), the residual one goes; of two events with the same
+        sides, code and status (a threat coded on "dreigt" and on the sanctions it threatens with)
+        the first stays."""
+        mine = [e for e in ctx.events if e.sentence_index == ctx.index and e.doc_id == ctx.doc_id]
+
+        def sides(e: Event) -> tuple:
+            return e.source.code, e.target.code if e.target else None, e.status
+
+        finer = {(*sides(e), e.root) for e in mine if not (len(e.cameo) == 3 and e.cameo.endswith("0"))}
+        seen: set[tuple] = set()
+        drop = []
+        for e in mine:
+            if (len(e.cameo) == 3 and e.cameo.endswith("0") and (*sides(e), e.root) in finer) or (
+                    (*sides(e), e.cameo) in seen):
+                drop.append(e)
+            seen.add((*sides(e), e.cameo))
+        for event in drop:
+            ctx.events.remove(event)
+            for trace in ctx.traces:
+                if event in trace.events:
+                    trace.events.remove(event)
+                    trace.reason = f"{event.cameo}: the same act is coded by another word or a finer code"
+                    if not trace.events:
+                        trace.outcome = "blocked"
 
     def _fire(self, pattern: Pattern, anchor: Token, is_noun: bool, ctx: _Sentence) -> bool:
-        """Code the events of one pattern match; True when at least one event came out."""
+        """Code the events of one pattern match: the act, and the statement the clause makes about it
+        (an announcement, appeal, demand, refusal or stop); True when at least one event came out."""
         actors = ctx.actors
         trace = Trace(ctx.index, pattern.id, anchor.text, "blocked")
         ctx.traces.append(trace)
+        sources, targets = self._sides(pattern, anchor, is_noun, actors)
+        status = decide(anchor, self.grammar, is_noun)
+        if status.status == "reported" and status.speaker is not None:
+            status = self._own_side(status, status.speaker, sources, actors)
+        if status.status == "demanded" and status.verb in self.grammar.order_verbs and status.speaker is not None:
+            status = self._ordered(status, status.speaker, sources, actors)
+        stated = self._statement(pattern, anchor, status, sources, targets, actors)
+        if stated is None and not (sources and targets):
+            trace.reason = "no source actor" if not sources else "no target actor"
+            return False
+        when = event_date(clause.clause_tokens(anchor) if not is_noun else anchor.subtree, ctx.doc_date,
+                          self.grammar.lang)
+        location, location_source = self._location(anchor, is_noun, actors)
+        if stated is not None:
+            code, by, to = stated
+            said = Status("asserted", f"the statement: {status.reason}", 0.8)
+            self._emit(trace, ctx, anchor, pattern, code, by, to, said, when, location, location_source,
+                       f"{pattern.id}+{status.mood}")
+        if not sources:
+            trace.reason = trace.reason or "no source actor"
+        elif not targets:
+            trace.reason = trace.reason or "no target actor"
+        else:
+            self._emit(trace, ctx, anchor, pattern, pattern.code, sources, targets, status, when, location,
+                       location_source, pattern.id)
+        trace.outcome = "fired" if trace.events else "blocked"
+        if not trace.events and not trace.reason:
+            trace.reason = "source and target are the same actor"
+        return bool(trace.events)
+
+    def _sides(self, pattern: Pattern, anchor: Token, is_noun: bool, actors: DocActors) -> tuple[list, list]:
+        """The act's sources and targets from the pattern's slots, with implicit ones where it names a role."""
         sources = self._fill(pattern.source, anchor, is_noun, actors, [])
         if not sources and is_noun:
             sources = self._carrier(anchor, actors)
@@ -126,23 +196,38 @@ class EventCoder(Matching, Arguments, Discourse, Placing):
             sources = [self._implicit(where or country_of(targets[0]), pattern.implicit_source, anchor)]
         if not targets and pattern.implicit_target and sources:
             targets = [self._implicit(where or country_of(sources[0]), pattern.implicit_target, anchor)]
-        sources = [a for a in sources if a.code]
-        targets = [a for a in targets if a.code]
-        if not sources:
-            trace.reason = "no source actor"
-            return False
-        if not targets:
-            trace.reason = "no target actor"
-            return False
-        status = decide(anchor, self.grammar, is_noun)
-        if status.status == "reported" and status.speaker is not None:
-            status = self._own_side(status, status.speaker, sources, actors)
-        if status.status == "demanded" and status.verb in self.grammar.order_verbs and status.speaker is not None:
-            status = self._ordered(status, status.speaker, sources, actors)
-        when = event_date(clause.clause_tokens(anchor) if not is_noun else anchor.subtree, ctx.doc_date,
-                          self.grammar.lang)
-        cameo = self.ontology.get(pattern.code)
-        location, location_source = self._location(anchor, is_noun, actors)
+        return [a for a in sources if a.code], [a for a in targets if a.code]
+
+    def _statement(self, pattern: Pattern, anchor: Token, status: Status, sources: list[Actor],
+                   targets: list[Actor], actors: DocActors) -> tuple[str, list[Actor], list[Actor]] | None:
+        """The statement the clause makes about the act, as CAMEO codes it (events/statements.py):
+        its code, who makes it and to whom; None when it makes none or a side is missing."""
+        code = statement_code(pattern.code, status.mood) if status.mood else None
+        if code is None:
+            return None
+        speaker = [a for a in self._actors_at(status.speaker, actors) if a.code] if status.speaker is not None else []
+        if status.mood in ("appeal", "demand"):
+            # "X eist dat Y ... vrijlaat", "X eist de vrijlating van Z": the one asked is the act's
+            # own actor, else the party the act concerns
+            sides = {a.code[:3] for a in speaker}
+            to = [a for a in sources if a.code[:3] not in sides] or [a for a in targets if a.code[:3] not in sides]
+            return (code, speaker, to) if speaker and to else None
+        # an act announced, refused or stopped by the one who does it ("Turkije dreigt ... uit te
+        # zetten"); one who says another will act makes no such statement ("X zegt dat Y zal ...")
+        if status.mood == "announce" and (teller := reporter(anchor, self.grammar)) is not None:
+            told = [a for a in self._actors_at(teller, actors) if a.code]
+            if told and sources and not {a.code[:3] for a in told} & {a.code[:3] for a in sources}:
+                return None
+        if speaker and sources and not {a.code[:3] for a in speaker} & {a.code[:3] for a in sources}:
+            return None
+        by = speaker or sources
+        return (code, by, targets) if by and targets else None
+
+    def _emit(self, trace: Trace, ctx: _Sentence, anchor: Token, pattern: Pattern, code: str,
+              sources: list[Actor], targets: list[Actor], status: Status, when, location: dict | None,
+              location_source: str | None, rule: str) -> None:
+        """One event per source and target of another actor, once per sides, root and anchor."""
+        cameo = self.ontology.get(code)
         for source, target in product(sources, targets):
             if source.code == target.code:
                 continue
@@ -156,17 +241,13 @@ class EventCoder(Matching, Arguments, Discourse, Placing):
                 quad_class=cameo.quad_class, goldstein=cameo.goldstein,
                 plover={"event_type": cameo.plover_type, "mode": cameo.plover_mode},
                 date=when.date, date_precision=when.precision, location=location, status=status.status,
-                evidence=self._evidence(anchor, source, target, pattern),
+                evidence=self._evidence(anchor, source, target, rule),
                 confidence=round(0.9 * status.confidence, 2),
                 extra={"date_source": when.source, "status_reason": status.reason,
                        "location_source": location_source},
             )
             trace.events.append(event)
             ctx.events.append(event)
-        trace.outcome = "fired" if trace.events else "blocked"
-        if not trace.events:
-            trace.reason = "source and target are the same actor"
-        return bool(trace.events)
 
     def _own_side(self, status: Status, speaker: Token, sources: list[Actor], actors: DocActors) -> Status:
         """An act told by the actor's own side ("Hamas stopt, meldt een woordvoerder") is asserted."""
@@ -188,7 +269,7 @@ class EventCoder(Matching, Arguments, Discourse, Placing):
         return status
 
     @staticmethod
-    def _evidence(anchor: Token, source: Actor, target: Actor, pattern: Pattern) -> dict:
+    def _evidence(anchor: Token, source: Actor, target: Actor, rule: str) -> dict:
         starts = [anchor.idx] + [a.start for a in (source, target) if a.text]
         ends = [anchor.idx + len(anchor)] + [a.end for a in (source, target) if a.text]
-        return {"start": min(starts), "end": max(ends), "rule": pattern.id}
+        return {"start": min(starts), "end": max(ends), "rule": rule}

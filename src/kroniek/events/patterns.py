@@ -87,6 +87,14 @@ class Grammar:
     # verbs that take an infinitive without "te" besides auxiliaries and modals ("laat ... gaan")
     bare_infinitive_verbs: frozenset[str] = frozenset()
     nearby_sentences: tuple[int, int] = (2, 1)  # the `nearby` slot: sentences before, after
+    # CAMEO's statements about an act (events/statements.py): modals and verbs whose subject announces
+    # its own act ("wil", "dreigt", "belooft": an intention or a threat), demand words that insist
+    # (10x; the other demand words appeal, 02x), and the words that make a negation end an act ("niet
+    # langer": 16x)
+    intent_modals: frozenset[str] = frozenset()
+    announcing_verbs: frozenset[str] = frozenset()
+    insisting_verbs: frozenset[str] = frozenset()
+    cessation_words: frozenset[str] = frozenset()
     # the shortest event noun a compound may end in and still be that event ("raketaanval" is an
     # "aanval": Dutch compounds are headed by their last part); 0 where compounds are written apart
     compound_head_min: int = 0

@@ -21,8 +21,12 @@ class Status:
     status: str
     reason: str = ""
     confidence: float = 1.0
-    speaker: Token | None = None  # for reported speech: the subject of the speech verb; for a demand: who asked
+    speaker: Token | None = None  # for reported speech: the subject of the speech verb; for a demand: who asked;
+    # for an announced or refused act: the subject of the verb announcing or refusing it
     verb: str = ""  # the lemma of the speech or demand verb
+    # the statement the clause makes about the act, which CAMEO codes as an event of its own
+    # (events/statements.py): announce (intent or threat), appeal, demand, refuse, halt; "" for none
+    mood: str = ""
 
 
 _NEGATABLE = ("advmod", "det", "neg", "amod", "obj", "nsubj", "nsubj:pass")
@@ -46,7 +50,7 @@ def _negated(head: Token, grammar: Grammar) -> bool:
     return False
 
 
-def _modal(verb: Token, grammar: Grammar) -> str | None:
+def _modal(verb: Token, grammar: Grammar) -> tuple[str, str] | None:
     # a clause has one finite verb: one the parse hung on the verb after it under a loose label is
     # its auxiliary, the verb an infinitive ("De EU wil/dep nieuwe sancties opleggen")
     aux = [c for c in verb.children if c.dep_ in ("aux", "aux:pass") or (
@@ -55,18 +59,29 @@ def _modal(verb: Token, grammar: Grammar) -> str | None:
     words = {c.lower_ for c in aux}
     lemmas = {c.lemma_.lower() for c in aux}
     if words & grammar.reportative_forms and lemmas & grammar.perfect_auxiliaries:
-        return "reportative conditional"
+        return "reportative conditional", ""
     if words & grammar.reportative_forms:
-        return "hypothetical"
-    if lemmas & grammar.modal_verbs and not _performative(verb, lemmas, grammar):
-        return "hypothetical"
-    if lemmas & grammar.future_auxiliaries and not (lemmas & {"gaan"} and verb.tag_ == ""):
-        return "future"
+        return "hypothetical", min(words & grammar.reportative_forms)
+    if (modal := _listed(lemmas, grammar.modal_verbs)) and not _performative(verb, lemmas, grammar):
+        return "modal", modal
+    if (future := _listed(lemmas, grammar.future_auxiliaries)) and not (lemmas & {"gaan"} and verb.tag_ == ""):
+        return "future", future
     # a hearsay adverb ("Russia reportedly moved troops"): English marks with an adverb what
     # Dutch marks with the auxiliary "zou"
     if any(c.dep_ == "advmod" and c.lower_ in grammar.reportative_forms for c in verb.children):
-        return "reportative adverb"
+        return "reportative adverb", ""
     return None
+
+
+def _cessation(head: Token, grammar: Grammar) -> bool:
+    """"niet langer", "geen ... meer": the negation ends an act that went on."""
+    near = list(clause_tokens(head)) if head.pos_ in ("VERB", "AUX") else list(head.subtree)
+    return any(t.lower_ in grammar.cessation_words for t in near)
+
+
+def _negation(head: Token, grammar: Grammar, reason: str, confidence: float, speaker: Token | None = None) -> Status:
+    mood = "halt" if _cessation(head, grammar) else "refuse"
+    return Status("negated", reason, confidence, speaker, mood=mood)
 
 
 def _performative(act: Token, modal_lemmas: set[str], grammar: Grammar) -> bool:
@@ -99,10 +114,10 @@ def _has_adverb(verb: Token, grammar: Grammar) -> bool:
 
 def decide(anchor: Token, grammar: Grammar, is_noun: bool = False) -> Status:
     """The status of the act anchored at a verb (or an event noun) in its sentence."""
-    if anchor.sent.text.rstrip().endswith("?"):
+    if anchor.sent.text.rstrip().rstrip("\"'”’»)").endswith("?"):  # a question, quoted or not
         return Status("hypothetical", "question", 0.5)
     if _negated(anchor, grammar):
-        return Status("negated", f"negated by {_negator(anchor, grammar)!r}", 0.9)
+        return _negation(anchor, grammar, f"negated by {_negator(anchor, grammar)!r}", 0.9)
     token: Token = anchor
     confidence = 1.0
     reason = ""
@@ -111,12 +126,16 @@ def decide(anchor: Token, grammar: Grammar, is_noun: bool = False) -> Status:
         verb = token if token.pos_ in ("VERB", "AUX") else None
         if verb is not None:
             if _negated(verb, grammar):
-                return Status("negated", f"negated by {_negator(verb, grammar)!r}", 0.9)
+                return _negation(verb, grammar, f"negated by {_negator(verb, grammar)!r}", 0.9)
             modal = _modal(verb, grammar)
-            if modal in ("reportative conditional", "reportative adverb"):
-                confidence, reason = 0.7, modal
+            if modal and modal[0] in ("reportative conditional", "reportative adverb"):
+                confidence, reason = 0.7, modal[0]
             elif modal:
-                return Status("hypothetical", modal, 0.5)
+                kind, lemma = modal
+                # "X zal/wil Y aanvallen": X announces its own act (an intention or a threat)
+                announced = kind == "future" or lemma in grammar.intent_modals
+                return Status("hypothetical", "future" if kind == "future" else "hypothetical", 0.5,
+                              subject(verb) if announced else None, lemma, mood="announce" if announced else "")
             if _conditional(verb, grammar):
                 return Status("hypothetical", "conditional clause", 0.5)
             if _has_adverb(verb, grammar) and depth == 0:
@@ -124,9 +143,11 @@ def decide(anchor: Token, grammar: Grammar, is_noun: bool = False) -> Status:
             # a control verb the parser took for an auxiliary ("Rusland weigert/AUX sancties op te heffen")
             controls = {w for c in verb.children if c.dep_ == "aux" for w in full_lemmas(c, grammar)}
             if refused := controls & grammar.negating_verbs:
-                return Status("negated", f"under {min(refused)!r}", 0.8)
+                return _negation(verb, grammar, f"under {min(refused)!r}", 0.8, subject(verb))
             if announced := controls & grammar.warning_verbs:
-                return Status("hypothetical", f"announced by {min(announced)!r}", 0.5)
+                lemma = min(announced)
+                return Status("hypothetical", f"announced by {lemma!r}", 0.5, subject(verb), lemma,
+                              mood="announce" if lemma in grammar.announcing_verbs else "")
         head = token.head
         if head == token:
             if token == anchor and infinitival(anchor):
@@ -146,24 +167,28 @@ def decide(anchor: Token, grammar: Grammar, is_noun: bool = False) -> Status:
         if (lemma := _listed(lemmas, grammar.negating_verbs)) and dep in (
             "xcomp", "ccomp", "obj", "obl", "obl:arg",
         ):
-            return Status("negated", f"under {lemma!r}", 0.8)
+            return _negation(head, grammar, f"under {lemma!r}", 0.8, subject(head))
         if (lemma := _listed(lemmas, grammar.demand_verbs | grammar.demand_nouns)) and dep in (
             "xcomp", "ccomp", "obj", "obl", "obl:arg", "nmod", "acl", "iobj", "advcl",
         ):
             asker = subject(head)
-            return Status("demanded", f"asked for by {lemma!r}", 0.8, asker, lemma)
+            mood = "demand" if lemma in grammar.insisting_verbs else "appeal"
+            return Status("demanded", f"asked for by {lemma!r}", 0.8, asker, lemma, mood=mood)
         if (lemma := _listed(lemmas, grammar.modal_verbs)) and dep == "xcomp" and not _performative(
                 token, lemmas, grammar):
             # a modal verb that heads its clause ("Mugabe wil/VERB de boeren ... uitzetten/xcomp")
-            return Status("hypothetical", f"modal {lemma!r}", 0.5)
+            announced = lemma in grammar.intent_modals
+            return Status("hypothetical", f"modal {lemma!r}", 0.5, subject(head) if announced else None, lemma,
+                          mood="announce" if announced else "")
         if (lemma := _listed(lemmas, grammar.future_auxiliaries)) and dep == "xcomp" and token.pos_ in ("VERB", "AUX"):
             # "gaan" with an infinitive heads its clause in UD Dutch ("De EU gaat/VERB sancties
             # opleggen/xcomp"): the act is still to come
-            return Status("hypothetical", f"future with {lemma!r}", 0.5)
+            return Status("hypothetical", f"future with {lemma!r}", 0.5, subject(head), lemma, mood="announce")
         if (lemma := _listed(lemmas, grammar.warning_verbs)) and dep in (
             "ccomp", "xcomp", "obl", "obl:arg", "advcl",
         ):
-            return Status("hypothetical", f"announced by {lemma!r}", 0.5)
+            return Status("hypothetical", f"announced by {lemma!r}", 0.5, subject(head), lemma,
+                          mood="announce" if lemma in grammar.announcing_verbs else "")
         if (lemma := _listed(lemmas, grammar.speech_verbs)) and dep in ("ccomp", "parataxis"):
             speaker = next((c for c in head.children if c.dep_.startswith("nsubj")), None)
             return Status("reported", f"said by the subject of {lemma!r}", 0.7, speaker)
@@ -176,6 +201,21 @@ def decide(anchor: Token, grammar: Grammar, is_noun: bool = False) -> Status:
         token = head
         depth += 1
     return Status("asserted", reason, confidence)
+
+
+def reporter(anchor: Token, grammar: Grammar) -> Token | None:
+    """The subject of the speech verb whose complement the anchor's clause is ("X zegt dat Y ...":
+    X), or None: an act another says will happen is no announcement by its actor."""
+    token, depth = anchor, 0
+    while token.head != token and depth < 6:
+        head = token.head
+        dep = "ccomp" if token.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in grammar.complementizers for c in token.children) else token.dep_
+        if head.pos_ in ("VERB", "AUX") and dep in ("ccomp", "parataxis") and (
+                full_lemmas(head, grammar) & grammar.speech_verbs):
+            return subject(head)
+        token, depth = head, depth + 1
+    return None
 
 
 def _listed(lemmas: set[str], words: frozenset[str]) -> str | None:

@@ -1,0 +1,85 @@
+"""CAMEO's conventions for statements: an act announced, appealed for, demanded, refused or stopped
+is coded as that statement too (events/statements.py), asserted, while the act keeps its status.
+Sentences are ours, coded through the bundled pipelines."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kroniek.events.statements import PATH, statement_code
+from kroniek.model import Document
+from kroniek.nlp.registry import unavailable
+from kroniek.pipeline import default_analyzer
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def test_statement_codes_follow_the_codebook_families() -> None:
+    assert statement_code("0841", "announce") == "0353"  # will release: intent to release
+    assert statement_code("0841", "demand") == "1053"  # demand release
+    assert statement_code("0841", "appeal") == "0253"
+    assert statement_code("0841", "refuse") == "1243"
+    assert statement_code("163", "announce") == "1312"  # will impose sanctions: threat
+    assert statement_code("046", "refuse") == "125"  # refuse to negotiate
+    assert statement_code("072", "halt") == "1622"  # no longer delivers weapons
+    assert statement_code("195", "announce") == "1384"
+    assert statement_code("190", "appeal") is None  # CAMEO has no appeal for an attack
+    assert statement_code("111", "announce") is None  # a criticism announced is a criticism
+
+
+def test_the_table_is_what_its_recipe_builds(tmp_path: Path) -> None:
+    out = tmp_path / "statements.tsv"
+    subprocess.run([sys.executable, str(REPO / "training" / "build_statements.py"), str(out)], check=True,
+                   capture_output=True)
+    assert out.read_text(encoding="utf-8") == PATH.read_text(encoding="utf-8")
+
+
+def _coded(text: str, lang: str = "nl") -> set[tuple[str, str, str, str]]:
+    if missing := unavailable(lang):
+        pytest.skip(missing)
+    (result,) = default_analyzer().analyze([Document("t", text, "2024-03-15", lang)])
+    return {(e.source.code, e.cameo, e.target.code, e.status) for e in result.events}
+
+
+def test_an_announced_sanction_is_a_threat_and_the_sanction_stays_hypothetical() -> None:
+    events = _coded("Rusland zal nieuwe sancties tegen Oekraïne opleggen.")
+    assert ("RUS", "1312", "UKR", "asserted") in events
+    assert ("RUS", "163", "UKR", "hypothetical") in events
+    assert ("RUS", "163", "UKR", "asserted") not in events
+
+
+def test_an_act_another_says_will_happen_is_no_announcement_by_its_actor() -> None:
+    events = _coded("De Amerikaanse minister zegt dat Rusland Oekraïne zal aanvallen.")
+    assert not {e for e in events if e[3] == "asserted"}
+    assert ("RUS", "1384", "UKR", "asserted") in _coded("Poetin zegt dat Rusland Oekraïne zal aanvallen.")
+
+
+def test_a_refused_act_is_a_rejection_and_the_residual_code_gives_way() -> None:
+    events = _coded("Hongarije weigert de sancties tegen Rusland op te heffen.")
+    assert ("HUN", "1244", "RUS", "asserted") in events  # refuse to ease economic sanctions
+    assert ("HUN", "085", "RUS", "negated") in events
+    assert not {e for e in events if e[1] == "120"}  # the generic rejection of "weigert" gave way
+
+
+def test_not_recognising_is_a_rejection() -> None:
+    assert ("POL", "120", "BLRGOV", "asserted") in _coded("Polen erkent de nieuwe regering van Belarus niet.")
+
+
+def test_no_longer_delivering_is_a_halt() -> None:
+    events = _coded("De Verenigde Staten leveren niet langer wapens aan Oekraïne.")
+    assert ("USA", "1622", "UKR", "asserted") in events
+
+
+def test_an_appeal_takes_the_code_of_what_it_asks_for() -> None:
+    events = _coded("Frankrijk roept Rusland op de troepen terug te trekken.")
+    assert ("FRA", "0256", "RUS", "asserted") in events
+    assert not {e for e in events if e[1] == "020"}
+
+
+def test_english_will_is_an_announcement() -> None:
+    events = _coded("Russia will impose new sanctions on Ukraine.", "en")
+    assert ("RUS", "1312", "UKR", "asserted") in events
