@@ -16,7 +16,7 @@ from kroniek.pipeline import default_analyzer
 LANGS = ("nl", "en")
 # an argument slot (see the header of patterns.LANG.yaml): a fixed name, a preposition phrase
 # ("aan", "op*"), or a phrase on the object ("obj.tegen", "obj.of*")
-_SLOT = re.compile(r"^(subj|obj|iobj|subj-pass|subj-other|adj|poss|clause|context|nearby|article"
+_SLOT = re.compile(r"^(subj|obj|iobj|subj-pass|subj-other|adj|poss|clause|context|continued|article"
                    r"|obj\.[\w-]+\*?|each:[\w-]+|[\w-]+\*?)$")
 
 

@@ -127,9 +127,9 @@ class Arguments(ClauseReading):
                 skip_preps=places,
             )
         elif name == "context":
-            return self._nearest_other(anchor, actors, exclude)
-        elif name == "nearby":
-            return self._nearest_other(anchor, actors, exclude, self.grammar.nearby_sentences)
+            return self._one_other(anchor, actors, exclude)
+        elif name == "continued":
+            return self._continued(anchor, actors, exclude)
         elif name == "article":
             return self._article_country(anchor, actors, exclude)
         else:

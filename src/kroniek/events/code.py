@@ -79,6 +79,7 @@ class EventCoder(Matching, Arguments, Discourse, Placing):
     def __call__(self, doc: Doc, actors: DocActors, doc_id: str, doc_date: str | None) -> Coded:
         coded = Coded([], [])
         self._memo = (doc, {})  # see _memoized
+        self._doc_events = coded.events  # what the `continued` slot continues
         try:
             for index, sent in enumerate(doc.sents):
                 self._sentence(_Sentence(sent, index, actors, doc_id, doc_date, coded.events, coded.traces))

@@ -1,6 +1,8 @@
 """Discourse: a side the clause does not name, taken from around it by a rule that says why: the
-nearest actor of another country in the sentence (`context`) or the sentences before it
-(`nearby`), the country the article is about (`article`)."""
+one party of another country the sentence names (`context`), the other party of the story the
+source is continuing from an event coded just before (`continued`), the country the article is
+about (`article`). Never the nearest other country by default: where the sentence names several
+other parties, or the story before names none with the source, the side stays empty."""
 
 from __future__ import annotations
 
@@ -9,50 +11,69 @@ from spacy.tokens import Token
 from kroniek.actors.resolve import DocActors
 from kroniek.events import clause
 from kroniek.events.patterns import Grammar
-from kroniek.model import Actor
+from kroniek.model import Actor, Event
 
 
 class Discourse:
-    """Mixin of the EventCoder (events/code.py): needs `grammar`."""
+    """Mixin of the EventCoder (events/code.py): needs `grammar` and `_doc_events`, the events coded
+    so far in the document being coded."""
 
     grammar: Grammar
+    _doc_events: list[Event]
 
-    def _nearest_other(self, anchor: Token, actors: DocActors, exclude: list[Actor],
-                       around: tuple[int, int] = (0, 0)) -> list[Actor]:
-        """The actor nearest to the anchor that is not of the source's own country, in the sentence
-        ("Toen Rusland de olietoevoer naar Belarus onderbrak, bood Washington de helpende hand") or,
-        with `around` = (sentences before, sentences after), in the sentences next to it ("Turkije
-        zet tien ambassadeurs uit" after a sentence naming the Dutch envoy)."""
+    def _others_in_sentence(self, anchor: Token, actors: DocActors, exclude: list[Actor]) -> list[Actor]:
+        """The actors of the anchor's sentence of another country than the source's, but for the
+        source's own partners, pronouns and channels ("via het Rode Kruis")."""
         own = {(a.code or "")[:3] for a in exclude}
         doc = anchor.doc
-        sents = list(doc.sents) if around != (0, 0) else [anchor.sent]
-        here = next(i for i, s in enumerate(sents) if s.start <= anchor.i < s.end)
-        window = sents[max(0, here - around[0]) : here + around[1] + 1]
-        if around != (0, 0):
-            # the sentences around it only: its own sentence is the `context` slot's
-            window = [sent for sent in window if sent.start != anchor.sent.start]
-        options = {id(a): a for sent in window for i in range(sent.start, sent.end)
-                   if (a := actors.at(doc[i])) is not None}
+        options = {id(a): a for i in range(anchor.sent.start, anchor.sent.end) if (a := actors.at(doc[i])) is not None}
         # the source's own partners ("De VS en andere westerse mogendheden") are not its other party
         partners = {t.i for a in exclude if a.text for t in doc[a.head].conjuncts}
-        options_list = [a for a in options.values() if a.code and a not in exclude and a.code[:3] not in own
-                        and a.head not in partners
-                        and a.rule != "coref:pronoun"
-                        and clause.preposition(doc[a.head]) not in self.grammar.channel_preps]
-        if not options_list:
+        return [a for a in options.values() if a.code and a not in exclude and a.code[:3] not in own
+                and a.head not in partners
+                and a.rule != "coref:pronoun"
+                and clause.preposition(doc[a.head]) not in self.grammar.channel_preps]
+
+    def _one_other(self, anchor: Token, actors: DocActors, exclude: list[Actor]) -> list[Actor]:
+        """The other party when the sentence names one ("Toen Rusland de olietoevoer naar Belarus
+        onderbrak, bood Washington de helpende hand"): one actor of another country, or one group
+        written together ("de landen Mozambique, Zimbabwe en Malawi"); none when it names several."""
+        options = self._others_in_sentence(anchor, actors, exclude)
+        if not options:
             return []
-        # in its own sentence the nearest; around it, what was named before comes first
-        nearest = min(options_list, key=lambda a: (a.head > anchor.i and around != (0, 0), abs(a.head - anchor.i)))
-        if around != (0, 0):
-            return [nearest]
-        # in the sentence, with the actors coordinated with it: "de landen Mozambique, Zimbabwe en Malawi"
-        group = [a for a in self._actors_at(doc[nearest.head], actors) if a in options_list]
-        if nearest not in group:
-            group = [nearest]
-        for listed in self._listed_with(doc, nearest, actors):
-            if listed in options_list and listed not in group:
+        doc = anchor.doc
+        first = min(options, key=lambda a: a.head)
+        group = [a for a in self._actors_at(doc[first.head], actors) if a in options] or [first]
+        for listed in self._listed_with(doc, first, actors):
+            if listed in options and listed not in group:
                 group.append(listed)
+        if any(a not in group for a in options):
+            return []  # several parties: which one the act concerns, the clause does not say
         return group
+
+    def _continued(self, anchor: Token, actors: DocActors, exclude: list[Actor]) -> list[Actor]:
+        """The same participants continued: when the sentence names no party but the source, the
+        other side of the event coded last, in this sentence or the ones just before (grammar:
+        nearby_sentences), with the source as one of its sides ("Turkije zet de Nederlandse
+        ambassadeur uit. Ook tien andere ambassadeurs moeten vertrekken."): that story goes on."""
+        if not exclude or self._others_in_sentence(anchor, actors, exclude):
+            return []
+        own = {(a.code or "")[:3] for a in exclude}
+        index = next(i for i, s in enumerate(anchor.doc.sents) if s.start <= anchor.i < s.end)
+        before = self.grammar.nearby_sentences[0]
+        for event in reversed(self._doc_events):
+            if event.sentence_index < index - before:
+                break
+            if event.target is None or not event.source.code or not event.target.code:
+                continue
+            sides = {event.source.code[:3]: event.target, event.target.code[:3]: event.source}
+            for side, other in sides.items():
+                if side in own and other.code[:3] not in own:
+                    return [Actor(text="", start=anchor.idx, end=anchor.idx, code=other.code, name=other.name,
+                                  country=other.country, wikidata=other.wikidata,
+                                  rule=f"continued:sentence {event.sentence_index}", head=anchor.i,
+                                  tokens=(anchor.i, anchor.i))]
+        return []
 
     @staticmethod
     def _article_country(anchor: Token, actors: DocActors, exclude: list[Actor]) -> list[Actor]:

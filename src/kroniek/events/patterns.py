@@ -86,7 +86,7 @@ class Grammar:
     unaccusative_verbs: frozenset[str] = frozenset()
     # verbs that take an infinitive without "te" besides auxiliaries and modals ("laat ... gaan")
     bare_infinitive_verbs: frozenset[str] = frozenset()
-    nearby_sentences: tuple[int, int] = (2, 1)  # the `nearby` slot: sentences before, after
+    nearby_sentences: tuple[int, int] = (2, 1)  # the `continued` slot: sentences before (after: unused)
     # CAMEO's statements about an act (events/statements.py): modals and verbs whose subject announces
     # its own act ("wil", "dreigt", "belooft": an intention or a threat), demand words that insist
     # (10x; the other demand words appeal, 02x), and the words that make a negation end an act ("niet
