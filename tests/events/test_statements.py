@@ -83,3 +83,14 @@ def test_an_appeal_takes_the_code_of_what_it_asks_for() -> None:
 def test_english_will_is_an_announcement() -> None:
     events = _coded("Russia will impose new sanctions on Ukraine.", "en")
     assert ("RUS", "1312", "UKR", "asserted") in events
+
+
+def test_a_progressive_keeps_its_subject() -> None:
+    # "is refusing" is progressive, not passive: Russia refuses
+    events = _coded("Russia is refusing to recognize the new government of Ukraine.", "en")
+    assert ("RUS", "120", "UKRGOV", "asserted") in events
+
+
+def test_english_would_announces_in_the_past() -> None:
+    events = _coded("Iran said it would withdraw its ambassador from Britain.", "en")
+    assert ("IRN", "1313", "GBR", "asserted") in events

@@ -165,12 +165,14 @@ def is_passive(verb: Token, grammar: Grammar) -> bool:
         a.lemma_.lower() for s in verb.children if s.dep_ in ("nsubj", "nsubj:pass") and s.pos_ != "AUX"
         for a in s.children if a.dep_ == "aux" and a.pos_ in ("AUX", "VERB")}
     active_only = grammar.perfect_auxiliaries - grammar.passive_auxiliaries
-    if (not deps & {"nsubj", "nsubj:pass", "csubj"} and "obj" in deps and "Part" in verb.morph.get("VerbForm")
+    # only a past participle forms a passive: "is refusing" is progressive
+    participle = "Part" in verb.morph.get("VerbForm") and "Pres" not in verb.morph.get("Tense")
+    if (not deps & {"nsubj", "nsubj:pass", "csubj"} and "obj" in deps and participle
             and auxiliaries & grammar.passive_auxiliaries and not auxiliaries & active_only):
         # a clause has a subject: with none, the object of a participle under "zijn" is the passive's
         # ("zijn veertig betogers/obj opgepakt")
         return True
-    if ("nsubj" in deps and "obj" not in deps and "Part" in verb.morph.get("VerbForm")
+    if ("nsubj" in deps and "obj" not in deps and participle
             and auxiliaries & grammar.passive_auxiliaries and not auxiliaries & active_only
             and not full_lemmas(verb, grammar) & grammar.unaccusative_verbs):
         # a transitive verb forms its active perfect with "hebben": under "zijn" or "worden" alone
