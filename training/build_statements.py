@@ -1,5 +1,5 @@
 """Build events/data/statements.tsv: for every CAMEO code, the code of announcing, appealing for,
-demanding, refusing and stopping that act, from the codebook's statement families
+demanding, refusing and stopping that act, and of accusing another of it, from the codebook's statement families
 (training/statements_curated/families.tsv, read from the parallel structure of CAMEO's roots 02, 03,
 10, 12, 13 and 16) and the codes of the ontology table (events/data/cameo.tsv, MIT: ICEWS's CAMEO
 table). A code takes the row of its longest prefix; every code written must be in the ontology.
@@ -17,7 +17,7 @@ from kroniek.events.ontology import default_ontology
 
 HERE = Path(__file__).parent
 FAMILIES = HERE / "statements_curated" / "families.tsv"
-MOODS = ("announce", "appeal", "demand", "refuse", "halt")
+MOODS = ("announce", "appeal", "demand", "refuse", "halt", "accuse")
 
 
 def read_families(path: Path = FAMILIES) -> dict[str, dict[str, str]]:
@@ -31,9 +31,10 @@ def derive(families: dict[str, dict[str, str]]) -> list[tuple[str, ...]]:
     ontology = default_ontology()
     out = []
     for code in (c.code for c in ontology.codes()):
-        prefix = max((p for p in families if code.startswith(p)), key=len, default=None)
-        row = families.get(prefix, {})
-        derived = tuple("" if row.get(m, "-") == "-" else row[m] for m in MOODS)
+        # each column from the longest prefix that fills it ("-": no statement; empty: inherited)
+        prefixes = sorted((p for p in families if code.startswith(p)), key=len, reverse=True)
+        cells = [next((families[p][m] for p in prefixes if families[p].get(m)), "-") for m in MOODS]
+        derived = tuple("" if cell == "-" else cell for cell in cells)
         for value in derived:
             if value and value not in ontology:
                 raise SystemExit(f"{FAMILIES}: {value!r} (for {code}) is no CAMEO code")

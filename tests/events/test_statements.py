@@ -94,3 +94,18 @@ def test_a_progressive_keeps_its_subject() -> None:
 def test_english_would_announces_in_the_past() -> None:
     events = _coded("Iran said it would withdraw its ambassador from Britain.", "en")
     assert ("IRN", "1313", "GBR", "asserted") in events
+
+
+def test_another_saying_a_conflictual_act_was_done_accuses_its_actor() -> None:
+    events = _coded("De Oekraïense president zegt dat Rusland Kiev heeft gebombardeerd.")
+    assert ("UKRGOV", "1123", "RUS", "asserted") in events  # accuse of aggression
+    assert ("RUS", "195", "UKRGOV", "reported") in events
+    own = _coded("De Russische regering zegt dat Rusland Kiev heeft gebombardeerd.")
+    assert not {e for e in own if e[1].startswith("112")}  # its own side tells it: no accusation
+
+
+def test_having_no_leave_to_act_refuses_nothing() -> None:
+    events = _coded("Albanië heeft nog geen toestemming om met de Europese Unie te onderhandelen.")
+    assert not {e for e in events if e[1].startswith("12")}
+    assert ("ALB", "125", "IGOEUREEC", "asserted") in _coded(
+        "Albanië wil niet met de Europese Unie onderhandelen.")

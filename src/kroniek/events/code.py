@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from itertools import product
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
@@ -37,6 +38,16 @@ class Trace:
     outcome: str  # "fired" or "blocked"
     reason: str = ""
     events: list[Event] = field(default_factory=list)
+
+
+class Statement(NamedTuple):
+    """What a clause says about an act, coded as an event of its own (events/statements.py)."""
+
+    code: str
+    mood: str  # announce, appeal, demand, refuse, halt, accuse
+    by: list[Actor]
+    to: list[Actor]
+    reason: str
 
 
 @dataclass
@@ -151,7 +162,7 @@ class EventCoder(Matching, Arguments, Discourse, Placing):
             status = self._own_side(status, status.speaker, sources, actors)
         if status.status == "demanded" and status.verb in self.grammar.order_verbs and status.speaker is not None:
             status = self._ordered(status, status.speaker, sources, actors)
-        stated = self._statement(pattern, anchor, status, sources, targets, actors)
+        stated = self._statement(pattern, anchor, is_noun, status, sources, targets, actors)
         if stated is None and not (sources and targets):
             trace.reason = "no source actor" if not sources else "no target actor"
             return False
@@ -159,10 +170,9 @@ class EventCoder(Matching, Arguments, Discourse, Placing):
                           self.grammar.lang)
         location, location_source = self._location(anchor, is_noun, actors)
         if stated is not None:
-            code, by, to = stated
-            said = Status("asserted", f"the statement: {status.reason}", 0.8)
-            self._emit(trace, ctx, anchor, pattern, code, by, to, said, when, location, location_source,
-                       f"{pattern.id}+{status.mood}")
+            said = Status("asserted", f"the statement: {stated.reason}", 0.8)
+            self._emit(trace, ctx, anchor, pattern, stated.code, stated.by, stated.to, said, when, location,
+                       location_source, f"{pattern.id}+{stated.mood}")
         if not sources:
             trace.reason = trace.reason or "no source actor"
         elif not targets:
@@ -199,30 +209,44 @@ class EventCoder(Matching, Arguments, Discourse, Placing):
             targets = [self._implicit(where or country_of(sources[0]), pattern.implicit_target, anchor)]
         return [a for a in sources if a.code], [a for a in targets if a.code]
 
-    def _statement(self, pattern: Pattern, anchor: Token, status: Status, sources: list[Actor],
-                   targets: list[Actor], actors: DocActors) -> tuple[str, list[Actor], list[Actor]] | None:
+    def _statement(self, pattern: Pattern, anchor: Token, is_noun: bool, status: Status, sources: list[Actor],
+                   targets: list[Actor], actors: DocActors) -> Statement | None:
         """The statement the clause makes about the act, as CAMEO codes it (events/statements.py):
         its code, who makes it and to whom; None when it makes none or a side is missing."""
-        code = statement_code(pattern.code, status.mood) if status.mood else None
+        mood, teller, reason = status.mood, status.speaker, status.reason
+        if not mood and status.status == "asserted" and (teller := self._attributed_to(anchor, is_noun)) is not None:
+            # "Volgens Ankara voerde een Saoedisch commando de moord uit"
+            mood, reason = "accuse", f"according to {teller.text!r}"
+        code = statement_code(pattern.code, mood) if mood else None
         if code is None:
             return None
-        speaker = [a for a in self._actors_at(status.speaker, actors) if a.code] if status.speaker is not None else []
-        if status.mood in ("appeal", "demand"):
+        speaker = [a for a in self._actors_at(teller, actors) if a.code] if teller is not None else []
+        if mood == "accuse":
+            # another actor says the act was done: it accuses its actor of it
+            sides = {a.code[:3] for a in speaker}
+            accused = [a for a in sources if a.code[:3] not in sides]
+            return Statement(code, mood, speaker, accused, reason) if speaker and accused else None
+        if mood in ("appeal", "demand"):
             # "X eist dat Y ... vrijlaat", "X eist de vrijlating van Z": the one asked is the act's
             # own actor, else the party the act concerns
             sides = {a.code[:3] for a in speaker}
             to = [a for a in sources if a.code[:3] not in sides] or [a for a in targets if a.code[:3] not in sides]
-            return (code, speaker, to) if speaker and to else None
+            return Statement(code, mood, speaker, to, reason) if speaker and to else None
         # an act announced, refused or stopped by the one who does it ("Turkije dreigt ... uit te
         # zetten"); one who says another will act makes no such statement ("X zegt dat Y zal ...")
-        if status.mood == "announce" and (teller := reporter(anchor, self.grammar)) is not None:
-            told = [a for a in self._actors_at(teller, actors) if a.code]
+        if mood == "announce" and (told_by := reporter(anchor, self.grammar)) is not None:
+            told = [a for a in self._actors_at(told_by, actors) if a.code]
             if told and sources and not {a.code[:3] for a in told} & {a.code[:3] for a in sources}:
                 return None
         if speaker and sources and not {a.code[:3] for a in speaker} & {a.code[:3] for a in sources}:
             return None
         by = speaker or sources
-        return (code, by, targets) if by and targets else None
+        return Statement(code, mood, by, targets, reason) if by and targets else None
+
+    def _attributed_to(self, anchor: Token, is_noun: bool) -> Token | None:
+        """The head of a "volgens X" phrase of the act's clause (grammar: attribution_preps)."""
+        words = anchor.subtree if is_noun else clause.clause_tokens(anchor)
+        return next((t for t in words if clause.preposition(t) in self.grammar.attribution_preps), None)
 
     def _emit(self, trace: Trace, ctx: _Sentence, anchor: Token, pattern: Pattern, code: str,
               sources: list[Actor], targets: list[Actor], status: Status, when, location: dict | None,

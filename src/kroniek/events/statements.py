@@ -1,6 +1,7 @@
 """CAMEO's conventions for statements about acts: an act announced by its actor is an intention
 (03x) or a threat (13x), an act appealed for or demanded is an appeal (02x) or a demand (10x) of
-the one asking, an act refused is a rejection (12x), an act that stops is a reduction (16x). These
+the one asking, an act refused is a rejection (12x), an act that stops is a reduction (16x), a conflictual act
+another actor says was done is an accusation (112x). These
 statements are events in their own right, asserted as said, while the act itself keeps its status
 (hypothetical, demanded, negated). The code of each statement comes from the table
 events/data/statements.tsv (built by training/build_statements.py from the codebook's families)."""
@@ -12,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 PATH = Path(__file__).parent / "data" / "statements.tsv"
-MOODS = ("announce", "appeal", "demand", "refuse", "halt")
+MOODS = ("announce", "appeal", "demand", "refuse", "halt", "accuse")
 
 
 @lru_cache(maxsize=1)

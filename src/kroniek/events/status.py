@@ -126,7 +126,12 @@ def decide(anchor: Token, grammar: Grammar, is_noun: bool = False) -> Status:
         verb = token if token.pos_ in ("VERB", "AUX") else None
         if verb is not None:
             if _negated(verb, grammar):
-                return _negation(verb, grammar, f"negated by {_negator(verb, grammar)!r}", 0.9)
+                negation = _negation(verb, grammar, f"negated by {_negator(verb, grammar)!r}", 0.9)
+                # not doing it, or not wanting to, refuses the act; not having leave or means to does not
+                # ("hebben geen toestemming om te onderhandelen")
+                if depth and not full_lemmas(verb, grammar) & grammar.intent_modals:
+                    return Status(negation.status, negation.reason, negation.confidence)
+                return negation
             modal = _modal(verb, grammar)
             if modal and modal[0] in ("reportative conditional", "reportative adverb"):
                 confidence, reason = 0.7, modal[0]
@@ -191,7 +196,7 @@ def decide(anchor: Token, grammar: Grammar, is_noun: bool = False) -> Status:
                           mood="announce" if lemma in grammar.announcing_verbs else "")
         if (lemma := _listed(lemmas, grammar.speech_verbs)) and dep in ("ccomp", "parataxis"):
             speaker = next((c for c in head.children if c.dep_.startswith("nsubj")), None)
-            return Status("reported", f"said by the subject of {lemma!r}", 0.7, speaker)
+            return Status("reported", f"said by the subject of {lemma!r}", 0.7, speaker, lemma, mood="accuse")
         if token.dep_ in ("ROOT", "root") or token.dep_ in ("parataxis",):
             break
         # A subordinate clause or a noun phrase does not inherit modality from the clause above
