@@ -66,7 +66,8 @@ def test_a_refused_act_is_a_rejection_and_the_residual_code_gives_way() -> None:
 
 
 def test_not_recognising_is_a_rejection() -> None:
-    assert ("POL", "120", "BLRGOV", "asserted") in _coded("Polen erkent de nieuwe regering van Belarus niet.")
+    events = _coded("Polen erkent de nieuwe regering van Belarus niet.")
+    assert {e for e in events if e[:2] == ("POL", "120") and e[2].startswith("BLR") and e[3] == "asserted"}
 
 
 def test_no_longer_delivering_is_a_halt() -> None:

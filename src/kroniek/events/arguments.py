@@ -84,8 +84,10 @@ class Arguments(ClauseReading):
                             parties.append(b)
             return parties if len(parties) > 1 else []
         elif name == "subj-other":
-            # "Israël en Hamas spraken af": each party acts towards the other
-            parties = [a for a in self._slot("subj", anchor, is_noun, actors, []) if a.code]
+            # "Israël en Hamas spraken af": each party acts towards the other; for an event noun, the
+            # subjects of its support verb ("het overleg dat Rusland en Oekraïne voerden")
+            parties = self._carrier(anchor, actors) if is_noun else [
+                a for a in self._slot("subj", anchor, is_noun, actors, []) if a.code]
             return parties if len(parties) > 1 else []
         elif name == "iobj":
             # the indirect object, or a second bare noun phrase ("stelde Oekraïne een ultimatum")
@@ -253,6 +255,15 @@ class Arguments(ClauseReading):
         for child in token.children:
             if child.dep_ == "nmod" and clause.preposition(child) is None and actors.at(child) is not None:
                 return actors.at(child)
+        if token.pos_ in ("NOUN", "PROPN") and actors.at(token) is None and token.dep_ != "nsubj" and not any(
+                c.dep_ == "cop" for c in token.children):
+            # a thing or body of a country that is no actor of its own stands for that country where
+            # it is acted on or acts in a passive ("door de Chinese kustwacht", "de Filipijnse boten",
+            # "sancties tegen de Russische economie"); not as an active subject, where a predicate
+            # ("het is een Russische bondgenoot") or a misparse would make it the actor
+            for child in token.children:
+                if child.dep_ == "amod" and (a := actors.at(child)) is not None and a.rule == "gazetteer:adjective":
+                    return a
         if token.pos_ == "NUM" or token.like_num or token.lemma_.lower() in self.grammar.quantity_words \
                 or token.lower_ in self.grammar.quantity_words:
             # "thousands of Belarusians", "duizenden van de betogers"

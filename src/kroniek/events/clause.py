@@ -68,6 +68,15 @@ def particle(verb: Token, grammar: Grammar) -> str | None:
                 and child.i > verb.i and (child.pos_ in ("ADP", "ADV") or (
                     child.pos_ == "ADJ" and not _modifies_next(child)))):
             return child.lower_
+    # A main clause ends its middle field with the particle of its finite verb: a known particle word
+    # standing last in the verb's clause and hung on the verb under any label is that particle
+    # ("schoten twee Zuid-Koreanen dood/obj", "keurde het akkoord goed/xcomp")
+    if known is not None and "Fin" in verb.morph.get("VerbForm"):
+        words = [t for t in clause_tokens(verb) if not t.is_punct]
+        last = max(words, key=lambda t: t.i) if words else None
+        if (last is not None and last.head == verb and last.i > verb.i + 1 and last.lower_ in known
+                and last.lower_ not in grammar.infinitive_markers and not any(c.dep_ == "det" for c in last.children)):
+            return last.lower_
     # A phrase opens with one preposition, a clause with its markers ("om te"): a known particle
     # labelled as the first of two ("voerde de druk op/case voor/case een akkoord", "drong
     # aan/case op/case overleg", "bood aan/mark om/mark te bemiddelen") closes the middle field.

@@ -40,6 +40,11 @@ class Trace:
     events: list[Event] = field(default_factory=list)
 
 
+# the roots of statements of one kind: asking (appeals and demands), announcing (intentions and
+# threats), refusing, accusing
+STATEMENT_FAMILY = {"02": "ask", "10": "ask", "03": "announce", "13": "announce", "12": "refuse", "11": "accuse"}
+
+
 class Statement(NamedTuple):
     """What a clause says about an act, coded as an event of its own (events/statements.py)."""
 
@@ -99,26 +104,30 @@ class EventCoder(Matching, Arguments, Discourse, Placing):
         return coded
 
     def _sentence(self, ctx: _Sentence) -> None:
-        verb_anchors: set[int] = set()
+        verb_anchors: dict[int, str] = {}  # token -> the root of the act the verb coded
         for token in ctx.span:
             if verb_like(token):
-                pattern = self._first_match(self._verb_patterns(token), token, is_noun=False, actors=ctx.actors)
-                if pattern is not None and self._fire(pattern, token, False, ctx):
-                    verb_anchors.add(token.i)
+                for pattern in self._matches(self._verb_patterns(token), token, is_noun=False, actors=ctx.actors):
+                    if self._fire(pattern, token, False, ctx):
+                        verb_anchors[token.i] = pattern.root
+                        break
         for token in ctx.span:
             if token.pos_ not in ("NOUN", "PROPN"):
                 continue
             candidates = self.patterns.noun_patterns(token.lemma_.lower(), token.lower_)
-            pattern = self._first_match(candidates, token, is_noun=True, actors=ctx.actors)
-            if pattern is None:
+            matches = self._matches(candidates, token, is_noun=True, actors=ctx.actors)
+            if not matches:
                 continue
-            if token.head.i in verb_anchors and token.dep_ in ("obj", "obl", "obl:arg", "nsubj:pass") and not (
-                    self._full_lemmas(token.head) & self.statement_verbs):
+            if verb_anchors.get(token.head.i) == matches[0].root and token.dep_ in (
+                    "obj", "obl", "obl:arg", "nsubj:pass") and not self._full_lemmas(token.head) & self.statement_verbs:
                 # "legde sancties op": the verb codes the act; but what is demanded, announced or
-                # refused is an act of its own ("eiste de vrijlating van ...")
-                ctx.traces.append(Trace(ctx.index, pattern.id, token.text, "blocked", "argument of a coded verb"))
+                # refused is an act of its own ("eiste de vrijlating van ..."), and so is one of another
+                # kind than the verb's ("veroordeelde de arrestatie van ...": a criticism and an arrest)
+                ctx.traces.append(Trace(ctx.index, matches[0].id, token.text, "blocked", "argument of a coded verb"))
                 continue
-            self._fire(pattern, token, True, ctx)
+            for pattern in matches:
+                if self._fire(pattern, token, True, ctx):
+                    break
         self._keep_specific(ctx)
 
     @staticmethod
@@ -141,6 +150,12 @@ class EventCoder(Matching, Arguments, Discourse, Placing):
                     (*sides(e), e.cameo) in seen):
                 drop.append(e)
             seen.add((*sides(e), e.cameo))
+        # a statement the verb's own row codes ("drong aan op overleg": 026) is not coded again from
+        # what it asks for, announces or refuses (106): the row was written for that verb
+        said = {(*sides(e), STATEMENT_FAMILY.get(e.root)) for e in mine
+                if e not in drop and "+" not in e.evidence["rule"]}
+        drop += [e for e in mine if e not in drop and "+" in e.evidence["rule"]
+                 and (*sides(e), STATEMENT_FAMILY.get(e.root)) in said and STATEMENT_FAMILY.get(e.root)]
         for event in drop:
             ctx.events.remove(event)
             for trace in ctx.traces:
@@ -256,6 +271,8 @@ class EventCoder(Matching, Arguments, Discourse, Placing):
         for source, target in product(sources, targets):
             if source.code == target.code:
                 continue
+            if cameo.root == "01" and (target.code or "")[3:6] == "MED":
+                continue  # a statement to the press is made in public: the press is its channel, no party
             key = (source.start, target.start, cameo.root, anchor.i)
             if key in ctx.seen:
                 continue

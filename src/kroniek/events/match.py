@@ -78,6 +78,17 @@ class Matching(ClauseReading):
                 return pattern
         return None
 
+    def _matches(self, candidates: tuple[Pattern, ...], token: Token, is_noun: bool,
+                 actors: DocActors | None = None) -> list[Pattern]:
+        """The patterns whose conditions the clause meets, the most specific first: where the first
+        finds no side, the next reading of the word may ("pleitte bij Duitsland voor meer steun": no
+        party to rally support for, so an appeal to Germany)."""
+        found: list[Pattern] = []
+        for pattern in candidates:
+            if self._conditions(pattern, token, is_noun, actors):
+                found.append(pattern)
+        return found
+
     def _conditions(self, pattern: Pattern, anchor: Token, is_noun: bool, actors: DocActors | None = None) -> bool:
         """Whether the anchor's clause has what the pattern requires (object words, phrases)."""
         if pattern.obj is not None and not self._object_words(anchor, is_noun, pattern.obj) & pattern.obj:

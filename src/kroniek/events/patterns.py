@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from kroniek.events.verbs import Inflection
+from kroniek.events.verbs import Inflection, strong_table
 
 DATA = Path(__file__).parent / "data"
 
@@ -173,7 +173,7 @@ def load_patterns(lang: str, data_dir: Path = DATA) -> PatternSet:
         lang=lang,
         particle_position=g["particle_position"],
         hypothetical_adverbs=tuple(g["hypothetical_adverbs"]),
-        inflection=Inflection.from_dict(g.get("inflection")),
+        inflection=Inflection.from_dict(g.get("inflection"), strong_table(lang)),
         nearby_sentences=tuple(g.get("nearby_sentences", (2, 1))),
         compound_head_min=int(g.get("compound_head_min", 0)),
         **{k: _words(v) for k, v in g.items() if k not in _NOT_WORDS},

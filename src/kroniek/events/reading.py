@@ -53,6 +53,10 @@ class ClauseReading:
                 return self._object(verb.head)
             return subj[0] if subj else None
         obj = clause.direct_object(verb)
+        if obj is not None and obj.head == verb and obj.lower_ == clause.particle(verb, self.grammar):
+            # the particle read as the object, the object hung on it ("schoten twee Zuid-Koreanen/amod
+            # dood/obj"): the noun among its dependents is the object
+            obj = next((c for c in obj.children if c.pos_ in ("NOUN", "PROPN", "PRON")), None)
         if obj is None or obj.head != verb:
             # a noun misread as the verb's bare complement ("gooide journalisten/VERB in de cel"), or
             # as the verb a "te"-infinitive depends on, in whose middle field it stands ("besloot
@@ -157,4 +161,11 @@ class ClauseReading:
         if noun.dep_ in ("obj", "nsubj:pass") and verb != noun and (
                 self._full_lemmas(verb) & self.grammar.carrying_verbs):
             return verb
+        # the noun as the antecedent of a relative clause whose verb carries it out: "het overleg
+        # dat Rusland en Oekraïne voerden", "een akkoord dat de regering sloot met de rebellen"
+        for clause_verb in noun.children:
+            if clause_verb.dep_ == "acl:relcl" and self._full_lemmas(clause_verb) & self.grammar.carrying_verbs and any(
+                    c.lower_ in self.grammar.relative_pronouns and c.dep_ in ("obj", "nsubj:pass")
+                    for c in clause_verb.children):
+                return clause_verb
         return None

@@ -8,6 +8,7 @@ Callers keep only candidates that some pattern uses, so generating too many is h
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -23,12 +24,19 @@ class Inflection:
     infinitive_suffix: str
     stem_changes: tuple[tuple[str, str], ...]
     voicing: tuple[tuple[str, str], ...]
-    strong: dict[str, str]  # irregular form -> infinitive
+    strong: dict[str, frozenset[str]]  # irregular form -> its infinitives ("weten": wijten, weten)
 
     @staticmethod
-    def from_dict(raw: dict | None) -> Inflection | None:
+    def from_dict(raw: dict | None, strong_table: dict[str, tuple[str, ...]] | None = None) -> Inflection | None:
+        """The rules of grammar.LANG.yaml's `inflection`, with the strong and irregular verbs of the
+        grammar and of verbs-strong.LANG.tsv (infinitive -> its past and participle forms)."""
         if not raw:
             return None
+        strong: dict[str, set[str]] = {}
+        for inf, forms in [*(raw.get("strong") or {}).items(), *(strong_table or {}).items()]:
+            for form in forms:
+                if form:  # "zullen" has no participle
+                    strong.setdefault(form, set()).add(inf)
         return Inflection(
             prefixes=tuple(sorted(raw["prefixes"], key=len, reverse=True)),
             participle_prefix=raw["participle_prefix"],
@@ -36,8 +44,23 @@ class Inflection:
             infinitive_suffix=raw["infinitive_suffix"],
             stem_changes=tuple(tuple(p) for p in raw["stem_changes"]),
             voicing=tuple(tuple(p) for p in raw["voicing"]),
-            strong={form: inf for inf, forms in (raw.get("strong") or {}).items() for form in forms},
+            strong={form: frozenset(infs) for form, infs in strong.items()},
         )
+
+
+@lru_cache(maxsize=4)
+def strong_table(lang: str) -> dict[str, tuple[str, ...]]:
+    """verbs-strong.LANG.tsv: infinitive -> past singular, past plural, participle (variant rows add forms)."""
+    path = DATA / f"verbs-strong.{lang}.tsv"
+    if not path.exists():
+        return {}
+    table: dict[str, tuple[str, ...]] = {}
+    with path.open(encoding="utf-8") as f:
+        rows = csv.reader((line for line in f if not line.startswith("#")), delimiter="	")
+        next(rows, None)
+        for inf, *forms in rows:
+            table[inf] = (*table.get(inf, ()), *forms)
+    return table
 
 
 @lru_cache(maxsize=4)
@@ -62,8 +85,15 @@ def _weak(form: str, rules: Inflection) -> set[str]:
     return out
 
 
+# one syllable with a single vowel letter before a single consonant: a short vowel, whose consonant
+# the infinitive doubles ("stel" -> "stellen", never "stelen", which is "steel")
+_SHORT = re.compile(r"^[^aeiouy]*[aeiou][^aeiouyjw]$")
+
+
 def _from_stem(stem: str, rules: Inflection) -> set[str]:
     suffix = rules.infinitive_suffix
+    if rules.participle_prefix and _SHORT.match(stem):
+        return {stem + stem[-1] + suffix}
     stems = {stem}
     for long, short in rules.stem_changes:
         if stem[-len(long) - 1 : -1] == long:
@@ -86,14 +116,13 @@ def _candidates(form: str, lemma: str, lang: str, rules: Inflection | None, dept
         found.add(table[form])
     if rules is None:
         return frozenset(found)
-    if form in rules.strong:
-        found.add(rules.strong[form])
+    found |= rules.strong.get(form, frozenset())
     found |= _weak(form, rules)
     core = form
     if core.startswith(rules.participle_prefix) and len(core) > len(rules.participle_prefix) + 2:
         core = core[len(rules.participle_prefix) :]
         found |= _weak(core, rules) | ({table[core]} if core in table else set())
-        found |= {rules.strong[core]} if core in rules.strong else set()
+        found |= rules.strong.get(core, frozenset())
     if depth == 0:
         for prefix in rules.prefixes:
             if form.startswith(prefix) and len(form) > len(prefix) + 2:
