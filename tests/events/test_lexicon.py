@@ -103,3 +103,14 @@ def test_example_is_coded(path: Path, index: int, row: dict) -> None:
     wanted = [(code, source, target) for code, source, target in coded
               if code == row["code"] and source.startswith(row["source"]) and target.startswith(row["target"])]
     assert wanted, f"{row['sentence']!r}: wanted {row['code']} {row['source']}->{row['target']}, got {sorted(coded)}"
+
+
+def test_the_yaml_reader_reads_plain_data_only(tmp_path: Path) -> None:
+    from kroniek.yamlfile import read_yaml
+
+    path = tmp_path / "x.yaml"
+    path.write_text("a: [1, twee]\n", encoding="utf-8")
+    assert read_yaml(path) == {"a": [1, "twee"]}
+    path.write_text("a: !!python/object/apply:os.system ['true']\n", encoding="utf-8")
+    with pytest.raises(Exception, match="could not determine a constructor|constructor"):
+        read_yaml(path)

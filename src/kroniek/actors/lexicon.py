@@ -6,7 +6,7 @@ from dataclasses import dataclass, fields
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from kroniek.yamlfile import read_yaml
 
 DATA = Path(__file__).parent / "data"
 _CONTAINERS = {"frozenset": frozenset, "tuple": tuple, "dict": dict}
@@ -52,7 +52,7 @@ class ActorLexicon:
     def load(lang: str) -> ActorLexicon:
         """The language's lexicon file; every field above must be a key there (null where unused)."""
         path = DATA / f"lexicon.{lang}.yaml"
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = read_yaml(path)
         values = {}
         for f in fields(ActorLexicon):
             if f.name not in data:

@@ -71,6 +71,14 @@ class Arguments(ClauseReading):
             if not is_noun and not passive:
                 # several objects in the parse ("heeft Wit-Rusland om opheldering gevraagd"): any actor
                 heads += [o for o in clause.children(anchor, ("obj",)) if o != obj]
+            if obj is not None and actors.at(obj) is None and self._indirect(obj, actors) is None and (
+                    self.patterns.noun_patterns(obj.lemma_.lower(), obj.lower_)):
+                # an act as the object stands for those who act in it: criticising "het akkoord
+                # tussen X en Y" or "de Russische aanval" is directed at them
+                places = self.grammar.locative_preps | self.grammar.origin_preps  # where it happened: no party
+                found = self._first_in([obj], actors, exclude, anchor, skip_preps=places)
+                if found:
+                    return [a for a in found if a.code]
         elif name.startswith("each:"):
             # "het overleg tussen X en Y": each party the phrase names, towards the other
             heads = [n for p, n in clause.phrases(anchor, self.particles) if p == name[5:]]
@@ -314,18 +322,25 @@ class Arguments(ClauseReading):
         out: list[Actor] = []
         i = actor.tokens[1]
         while i + 1 < len(doc) and (doc[i].text == "," or doc[i].pos_ == "CCONJ"):
-            nxt = actors.at(doc[i + 1])
-            if nxt is None or not nxt.code or nxt.tokens[0] != i + 1:
+            j = i + 1
+            while j < len(doc) - 1 and doc[j].pos_ == "DET":  # "X en de Europese Unie"
+                j += 1
+            nxt = actors.at(doc[j])
+            if nxt is None or not nxt.code or nxt.tokens[0] > j or nxt.tokens[0] < i + 1:
                 break
             out.append(nxt)
             i = nxt.tokens[1]
         i = actor.tokens[0] - 1
+        while i >= 0 and doc[i].pos_ == "DET":  # "de Verenigde Staten en X"
+            i -= 1
         while i - 1 >= 0 and (doc[i].text == "," or doc[i].pos_ == "CCONJ"):
             prev = actors.at(doc[i - 1])
             if prev is None or not prev.code or prev.tokens[1] != i:
                 break
             out.append(prev)
             i = prev.tokens[0] - 1
+            while i >= 0 and doc[i].pos_ == "DET":
+                i -= 1
         return out
 
     def _carrier(self, noun: Token, actors: DocActors) -> list[Actor]:

@@ -4,7 +4,9 @@ language needs (particle order, agent preposition) come from its Grammar."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from spacy.tokens import Token
 
@@ -26,6 +28,12 @@ def known_particles(grammar: Grammar) -> tuple[str, ...] | None:
     return grammar.inflection.prefixes
 
 
+@lru_cache(maxsize=8)
+def _prefix_pattern(prefixes: tuple[str, ...]) -> re.Pattern:
+    """A word that starts with one of the prefixes (the longest first) and has three letters more."""
+    return re.compile("(" + "|".join(map(re.escape, prefixes)) + r").{3,}")
+
+
 def lemma_particle_absent(verb: Token, grammar: Grammar) -> bool:
     """Whether the lemmatizer joined a particle to the verb that the sentence does not hold:
     "droeg ... op" lemmatised as "bijdragen". A separable particle stands fused at the front of the
@@ -34,7 +42,8 @@ def lemma_particle_absent(verb: Token, grammar: Grammar) -> bool:
     if known is None:
         return False
     lemma, form = verb.lemma_.lower(), verb.lower_
-    prefix = next((p for p in known if lemma.startswith(p) and len(lemma) > len(p) + 2), None)
+    match = _prefix_pattern(known).match(lemma)
+    prefix = match.group(1) if match else None
     if prefix is None or form.startswith(prefix):
         return False
     return not any(t.lower_ == prefix for t in verb.sent if t.i > verb.i)
@@ -134,11 +143,18 @@ def full_lemmas(verb: Token, grammar: Grammar, joined: bool = True) -> frozenset
     """Every infinitive the verb form may have, particle joined: the lemmatizer's lemma and those the
     form table and inflection rules give ("stelt ... voor", lemmatised "stelen", -> "voorstellen"),
     without a particle the lemmatizer added but the sentence lacks. For word lists, where a wrong
-    candidate finds nothing. `joined=False`: without the particle."""
-    lemma = verb.text if lemma_particle_absent(verb, grammar) else verb.lemma_
-    bases = verbs.candidates(verb.text, lemma, grammar.lang, grammar.inflection)
-    prt = particle(verb, grammar) if joined else None
-    return frozenset(join_particle(b, prt, grammar) for b in bases) if prt else bases
+    candidate finds nothing. `joined=False`: without the particle. Read once per token and Doc
+    (kept in the Doc's user_data; the coder clears it)."""
+    cache = verb.doc.user_data.setdefault("kroniek:lemmas", {})
+    key = (verb.i, joined, grammar.lang)
+    if key not in cache:
+        lemma = verb.text if lemma_particle_absent(verb, grammar) else verb.lemma_
+        bases = verbs.candidates(verb.text, lemma, grammar.lang, grammar.inflection)
+        # only a verb that some listed separable verb is made of may need its particle looked for
+        prt = particle(verb, grammar) if joined and (
+            grammar.particle_bases is None or bases & grammar.particle_bases) else None
+        cache[key] = frozenset(join_particle(b, prt, grammar) for b in bases) if prt else bases
+    return cache[key]
 
 
 def shares_passive(verb: Token, grammar: Grammar) -> bool:
@@ -419,8 +435,17 @@ def direct_object(verb: Token) -> Token | None:
     return None
 
 
-def clause_tokens(verb: Token) -> Iterator[Token]:
-    """The tokens of a verb's own clause: its subtree minus embedded finite clauses."""
+def clause_tokens(verb: Token) -> tuple[Token, ...]:
+    """The tokens of a verb's own clause: its subtree minus embedded finite clauses (read once per
+    token and Doc: kept in the Doc's user_data)."""
+    cache = verb.doc.user_data.setdefault("kroniek:clause_tokens", {})
+    found = cache.get(verb.i)
+    if found is None:
+        found = cache[verb.i] = tuple(_clause_tokens(verb))
+    return found
+
+
+def _clause_tokens(verb: Token) -> Iterator[Token]:
     stack = [verb]
     while stack:
         token = stack.pop()

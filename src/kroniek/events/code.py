@@ -15,7 +15,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Span, Token
 
 from kroniek.actors.resolve import DocActors
-from kroniek.events import clause
+from kroniek.events import clause, verbs
 from kroniek.events.arguments import Arguments, country_of
 from kroniek.events.discourse import Discourse
 from kroniek.events.match import Matching, verb_bases, verb_like
@@ -90,6 +90,10 @@ class EventCoder(Matching, Arguments, Discourse, Placing):
         # verbs whose object is an act of its own: demanded, announced or refused
         g = self.grammar
         self.statement_verbs = g.demand_verbs | g.warning_verbs | g.negating_verbs
+        # the verbs of patterns whose both sides may be implicit: the only ones a sentence without
+        # actors can code
+        implicit = {v: () for p in patterns.patterns if p.implicit_source and p.implicit_target for v in p.verbs}
+        self.implicit_bases = verb_bases(implicit, self.grammar) or frozenset(implicit)
         self._memo: tuple[Doc | None, dict] = (None, {})
 
     def __call__(self, doc: Doc, actors: DocActors, doc_id: str, doc_date: str | None) -> Coded:
@@ -101,9 +105,17 @@ class EventCoder(Matching, Arguments, Discourse, Placing):
                 self._sentence(_Sentence(sent, index, actors, doc_id, doc_date, coded.events, coded.traces))
         finally:
             self._memo = (None, {})
+            for key in ("kroniek:clause_tokens", "kroniek:lemmas"):  # no part of a stored Doc
+                doc.user_data.pop(key, None)
         return coded
 
     def _sentence(self, ctx: _Sentence) -> None:
+        # an event needs an actor on at least one side: in a sentence that names none only a pattern
+        # with both sides implicit can fire ("Andere leden werden opgepakt"), so only those are tried
+        self._sentence_span = ctx.span
+        by_token = ctx.actors.by_token
+        if not any(i in by_token for i in range(ctx.span.start, ctx.span.end)):
+            return self._sentence_without_actors(ctx)
         verb_anchors: dict[int, str] = {}  # token -> the root of the act the verb coded
         for token in ctx.span:
             if verb_like(token):
@@ -129,6 +141,19 @@ class EventCoder(Matching, Arguments, Discourse, Placing):
                 if self._fire(pattern, token, True, ctx):
                     break
         self._keep_specific(ctx)
+
+    def _sentence_without_actors(self, ctx: _Sentence) -> None:
+        if not ctx.actors.main_country:
+            return  # both sides implicit are of the country the article is about
+        inflection, lang = self.grammar.inflection, self.grammar.lang
+        for token in ctx.span:
+            if not verb_like(token) or not verbs.candidates(token.text, token.lemma_, lang, inflection) & (
+                    self.implicit_bases):
+                continue
+            implicit = tuple(p for p in self._verb_patterns(token) if p.implicit_source and p.implicit_target)
+            for pattern in self._matches(implicit, token, is_noun=False, actors=ctx.actors):
+                if self._fire(pattern, token, False, ctx):
+                    break
 
     @staticmethod
     def _keep_specific(ctx: _Sentence) -> None:

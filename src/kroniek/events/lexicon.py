@@ -25,9 +25,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from kroniek.events.patterns import Pattern
+from kroniek.yamlfile import read_yaml
 
 DATA = Path(__file__).parent / "data"
 COLUMNS = ("word", "pos", "code", "frame", "obj", "prep", "unless", "origin", "note")
@@ -73,7 +72,7 @@ def word_classes(lang: str, data_dir: Path = DATA) -> dict[str, tuple[str, ...]]
     paths = [data_dir / f"classes.{lang}.yaml", *sorted((data_dir / "lexicon" / lang).glob("*.yaml"))]
     classes: dict[str, tuple[str, ...]] = {}
     for path in (p for p in paths if p.exists()):
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        raw = read_yaml(path) or {}
         for name, words in raw.items():
             if name in classes:
                 raise LexiconError(f"{path.name}: word class {name!r} is defined twice")
@@ -86,7 +85,7 @@ def frames(lang: str, data_dir: Path = DATA) -> dict[str, dict]:
     path = data_dir / f"frames.{lang}.yaml"
     if not path.exists():
         return {}
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return read_yaml(path) or {}
 
 
 def frame(spec: str, lang: str, data_dir: Path = DATA) -> Frame:

@@ -4,7 +4,7 @@ whose conditions the clause meets (object words, phrases, content, blocking word
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from kroniek.actors.resolve import DocActors
 from kroniek.events import clause
@@ -54,6 +54,7 @@ class Matching(ClauseReading):
 
     patterns: PatternSet
     verb_bases: frozenset[str] | None
+    _sentence_span: Span | None = None  # the sentence being coded
 
     def _verb_patterns(self, token: Token) -> tuple[Pattern, ...]:
         """Patterns for any infinitive the verb form may have, with its separable particle joined."""
@@ -90,64 +91,116 @@ class Matching(ClauseReading):
         return found
 
     def _conditions(self, pattern: Pattern, anchor: Token, is_noun: bool, actors: DocActors | None = None) -> bool:
-        """Whether the anchor's clause has what the pattern requires (object words, phrases)."""
-        if pattern.obj is not None and not self._object_words(anchor, is_noun, pattern.obj) & pattern.obj:
+        """Whether the anchor's clause has what the pattern requires (object words, phrases). What
+        the clause holds is read once per anchor (_object_word_levels, _phrase_heads); each pattern
+        only looks its words up in it; first in the words of the whole sentence, which hold them all."""
+        words = self._sentence_words(anchor)
+        if pattern.obj is not None and not pattern.obj & words:
+            return False
+        if any(prep not in words or (nouns and not nouns & words) for prep, nouns in pattern.prep.items()):
+            return False
+        if pattern.obj is not None and not any(
+                level & pattern.obj for level in self._object_word_levels(anchor, is_noun)):
             return False
         if pattern.unless_obj and self._clause_words(anchor, is_noun) & pattern.unless_obj:
             return False
         if pattern.content and not is_noun:
             # speech coded by what was said: "zeggen dat er is gefraudeerd" is an accusation
-            said = clause.complements(anchor, ("ccomp", "xcomp", "parataxis", "advcl"))
-            if not {w for c in said for t in c.subtree for w in (t.lemma_.lower(), t.lower_)} & pattern.content:
+            if not self._memoized("said", anchor, self._said_words) & pattern.content:
                 return False
-        obj = self._object(anchor) if pattern.prep else None
         for prep, nouns in pattern.prep.items():
-            heads = [n for p, n in clause.phrases(anchor, self.particles) if p == prep]
-            if obj is not None:
-                heads += [n for p, n in clause.phrases(obj, self.particles) if p == prep]
+            own, anywhere, after = self._phrase_heads(anchor, is_noun, actors)
+            heads = own.get(prep, [])
             if nouns and not is_noun:
                 # with the nouns given, the phrase may hang anywhere in the clause ("veroordeelde haar
                 # tot negen jaar cel" with "tot negen jaar" under "cel")
-                heads += [t for t in clause.clause_tokens(anchor) if clause.preposition(t, self.particles) == prep]
+                heads = heads + anywhere.get(prep, [])
             if not is_noun and not heads and (nouns or not clause.children(anchor, ("obj",))):
                 # or right after the verb in the text, hung elsewhere ("gooide X in de cel"); a phrase
                 # with any noun only when the verb has no object it could belong to ("called it a
                 # day for ...")
-                heads += self._phrases_after(anchor, actors, prep)
+                heads = after.get(prep, [])
             # the nouns may stand anywhere in the phrase: "met het herinvoeren van sancties"
-            if not heads or (nouns and not any(
-                t.lemma_.lower() in nouns or t.lower_ in nouns for h in heads for t in h.subtree
-            )):
+            if not heads or (nouns and not any(self._subtree_words(h) & nouns for h in heads)):
                 return False
         return True
 
-    def _object_words(self, anchor: Token, is_noun: bool, wanted: frozenset[str]) -> set[str]:
-        """Lemmas and forms of the object; when the parse gives no object with a wanted word, also
-        those of the clause's bare noun phrases (not the subject, not inside a phrase)."""
+    def _sentence_words(self, anchor: Token) -> frozenset[str]:
+        """The lemmas and forms of the anchor's sentence (of the sentence being coded, else read)."""
+        span = self._sentence_span
+        if span is None or not span.start <= anchor.i < span.end or span.doc is not anchor.doc:
+            span = anchor.sent
+        return self._memoized("sentence words", span[0], lambda first: frozenset(
+            w for t in span for w in (t.lemma_.lower(), t.lower_)))
+
+    @staticmethod
+    def _said_words(anchor: Token) -> frozenset[str]:
+        said = clause.complements(anchor, ("ccomp", "xcomp", "parataxis", "advcl"))
+        return frozenset(w for c in said for t in c.subtree for w in (t.lemma_.lower(), t.lower_))
+
+    def _subtree_words(self, head: Token) -> frozenset[str]:
+        return self._memoized("subtree", head, lambda h: frozenset(
+            w for t in h.subtree for w in (t.lemma_.lower(), t.lower_)))
+
+    def _phrase_heads(self, anchor: Token, is_noun: bool, actors: DocActors | None) -> tuple[dict, dict, dict]:
+        """The heads of the anchor's (and its object's) prepositional phrases by preposition, those of
+        any phrase of its clause, and those of the phrases right after it in the text."""
+
+        def read(a: Token) -> tuple[dict, dict, dict]:
+            own: dict[str, list[Token]] = {}
+            obj = self._object(a)
+            for head in (a, obj) if obj is not None else (a,):
+                for p, n in clause.phrases(head, self.particles):
+                    own.setdefault(p, []).append(n)
+            anywhere: dict[str, list[Token]] = {}
+            after: dict[str, list[Token]] = {}
+            if not is_noun:
+                for t in clause.clause_tokens(a):
+                    if (p := clause.preposition(t, self.particles)) is not None:
+                        anywhere.setdefault(p, []).append(t)
+                for t in self._phrases_after(a, actors):
+                    after.setdefault(clause.preposition(t, self.particles), []).append(t)
+            return own, anywhere, after
+
+        return self._memoized(("phrases", is_noun), anchor, read)
+
+    def _object_word_levels(self, anchor: Token, is_noun: bool) -> tuple[frozenset[str], ...]:
+        """The words an object condition is looked up in, in order: the object's lemmas and forms;
+        failing those (the parse gave no object with the word), the clause's bare noun phrases (not
+        the subject, not inside a phrase); failing those, for an infinitive, the words between its
+        clause's start and it."""
+        return self._memoized(("object words", is_noun), anchor, lambda a: self._read_object_words(a, is_noun))
+
+    def _read_object_words(self, anchor: Token, is_noun: bool) -> tuple[frozenset[str], ...]:
         objects = [self._object(anchor), *(clause.children(anchor, ("obj",)) if not is_noun else [])]
-        words = {w for o in objects if o is not None for w in (o.lemma_.lower(), o.lower_)}
-        if not is_noun and not words & wanted:
-            subj = self._subject(anchor)
-            words |= {
-                w for t in clause.clause_tokens(anchor)
-                if t != subj and t != anchor and t.pos_ not in ("ADP", "DET", "PUNCT") and clause.preposition(t) is None
-                for w in (t.lemma_.lower(), t.lower_)
-            }
-        if not is_noun and not words & wanted and anchor.dep_ in ("xcomp", "advcl", "ccomp"):
+        levels = [frozenset(w for o in objects if o is not None for w in (o.lemma_.lower(), o.lower_))]
+        if is_noun:
+            return tuple(levels)
+        subj = self._subject(anchor)
+        levels.append(frozenset(
+            w for t in clause.clause_tokens(anchor)
+            if t != subj and t != anchor and t.pos_ not in ("ADP", "DET", "PUNCT") and clause.preposition(t) is None
+            for w in (t.lemma_.lower(), t.lower_)))
+        if anchor.dep_ in ("xcomp", "advcl", "ccomp"):
             # an infinitive's object, hung by the parser on the verb above: "spraken af om de
             # vijandelijkheden ... te staken" -- the words between the clause's start and the verb
             # (the verb above ends them; a word tagged as a verb that the parse uses as a noun does not)
+            before: set[str] = set()
             for t in reversed(anchor.doc[anchor.sent.start : anchor.i]):
                 if t.is_punct or (t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "aux:pass", *NOMINAL_DEPS)
                                   and not clause.misread_noun(t, self.grammar)):
                     break
-                words |= {t.lemma_.lower(), t.lower_}
-        return words
+                before |= {t.lemma_.lower(), t.lower_}
+            levels.append(frozenset(before))
+        return tuple(levels)
 
-    def _clause_words(self, anchor: Token, is_noun: bool) -> set[str]:
+    def _clause_words(self, anchor: Token, is_noun: bool) -> frozenset[str]:
         """Every word of the clause but its subject: a blocking word counts anywhere, as parsers often
         miss the object."""
+        return self._memoized(("clause words", is_noun), anchor, lambda a: self._read_clause_words(a, is_noun))
+
+    def _read_clause_words(self, anchor: Token, is_noun: bool) -> frozenset[str]:
         if is_noun:
-            return {w for t in anchor.subtree for w in (t.lemma_.lower(), t.lower_)}
+            return frozenset(w for t in anchor.subtree for w in (t.lemma_.lower(), t.lower_))
         subj = self._subject(anchor)
-        return {w for t in clause.clause_tokens(anchor) if t != subj for w in (t.lemma_.lower(), t.lower_)}
+        return frozenset(w for t in clause.clause_tokens(anchor) if t != subj for w in (t.lemma_.lower(), t.lower_))

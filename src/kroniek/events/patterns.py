@@ -3,13 +3,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from kroniek.events.verbs import Inflection, strong_table
+from kroniek.yamlfile import read_yaml
 
 DATA = Path(__file__).parent / "data"
 
@@ -98,6 +97,9 @@ class Grammar:
     # the shortest event noun a compound may end in and still be that event ("raketaanval" is an
     # "aanval": Dutch compounds are headed by their last part); 0 where compounds are written apart
     compound_head_min: int = 0
+    # the infinitives a separable particle may join to form a word the patterns or word lists name
+    # (load_patterns fills it; None: any verb may take a particle)
+    particle_bases: frozenset[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -124,7 +126,7 @@ class PatternSet:
 
 
 _NOT_WORDS = ("lang", "particle_position", "hypothetical_adverbs", "inflection", "nearby_sentences",
-              "compound_head_min")
+              "compound_head_min", "particle_bases")
 
 
 def _words(value) -> frozenset[str]:
@@ -163,12 +165,12 @@ def _index(patterns: list[Pattern], attr: str) -> dict[str, tuple[Pattern, ...]]
 @lru_cache(maxsize=4)
 def load_patterns(lang: str, data_dir: Path = DATA) -> PatternSet:
     """The patterns and grammar words of a language (cached: loaded once per process)."""
-    raw = yaml.safe_load((data_dir / f"patterns.{lang}.yaml").read_text(encoding="utf-8"))
+    raw = read_yaml(data_dir / f"patterns.{lang}.yaml")
     patterns = [_pattern(str(root), p) for root, items in raw["patterns"].items() for p in items]
     from kroniek.events.lexicon import lexicon_patterns  # it builds Patterns: imported here, not above
 
     patterns += lexicon_patterns(lang, data_dir)
-    g = yaml.safe_load((data_dir / f"grammar.{lang}.yaml").read_text(encoding="utf-8"))
+    g = read_yaml(data_dir / f"grammar.{lang}.yaml")
     grammar = Grammar(
         lang=lang,
         particle_position=g["particle_position"],
@@ -178,4 +180,17 @@ def load_patterns(lang: str, data_dir: Path = DATA) -> PatternSet:
         compound_head_min=int(g.get("compound_head_min", 0)),
         **{k: _words(v) for k, v in g.items() if k not in _NOT_WORDS},
     )
+    grammar = replace(grammar, particle_bases=_particle_bases(grammar, patterns))
     return PatternSet(lang, tuple(patterns), _index(patterns, "verbs"), _index(patterns, "nouns"), grammar)
+
+
+def _particle_bases(grammar: Grammar, patterns: list[Pattern]) -> frozenset[str] | None:
+    """What is left of every separable verb the patterns and the grammar's word lists name once its
+    particle is taken off ("oproepen" -> "roepen"): only a verb with one of these infinitives may need
+    its particle looked for. None where particles are written apart (any verb may take one)."""
+    if grammar.particle_position != "prefix" or grammar.inflection is None:
+        return None
+    words = {w for p in patterns for w in p.verbs}
+    words |= {w for value in vars(grammar).values() if isinstance(value, frozenset) for w in value}
+    prefixes = grammar.inflection.prefixes
+    return frozenset(w[len(p):] for w in words for p in prefixes if w.startswith(p) and len(w) > len(p) + 2)

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 from spacy.tokens import Token
+
+from kroniek.yamlfile import read_yaml
 
 DATA = Path(__file__).parent / "data"
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
@@ -41,7 +42,7 @@ class DateWords:
     @staticmethod
     @lru_cache(maxsize=4)
     def load(lang: str) -> DateWords:
-        raw = yaml.safe_load((DATA / f"dates.{lang}.yaml").read_text(encoding="utf-8"))
+        raw = read_yaml(DATA / f"dates.{lang}.yaml")
         return DateWords(
             tuple(raw["weekdays"]), tuple(raw["months"]), dict(raw["days_ago"]),
             {k: (v[0], int(v[1])) for k, v in raw["relative"].items()}, frozenset(raw["past_markers"]),
