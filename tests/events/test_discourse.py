@@ -38,3 +38,21 @@ def test_a_sentence_naming_another_party_does_not_continue_the_story() -> None:
     events = _events("De Verenigde Staten veroordeelden Syrië. Volgens Frankrijk overwegen de Verenigde Staten "
                      "een militaire vergeldingsactie.")
     assert not [e for e in events if e.cameo == "014" and e.target.code == "SYR"]
+
+
+def test_het_land_is_the_country_just_named_its_subject_first() -> None:
+    events = _events("Rusland viel Oekraïne binnen. Het land veroordeelde de sancties van de Europese Unie.")
+    assert {(e.source.code, e.cameo, e.target.code) for e in events if e.sentence_index == 1 and e.cameo == "111"} == {
+        ("RUS", "111", "IGOEUREEC")}
+
+
+def test_de_landen_are_the_countries_just_named() -> None:
+    events = _events("Polen en Litouwen steunen de Belarussische oppositie. De landen veroordeelden Belarus.")
+    assert {(e.source.code, e.target.code) for e in events if e.sentence_index == 1} == {("POL", "BLR"),
+                                                                                       ("LTU", "BLR")}
+
+
+def test_a_country_noun_with_a_word_of_its_own_is_no_anaphor() -> None:
+    # "het land van de Koerden" says which land; "westerse landen" are the West
+    events = _events("Rusland viel Oekraïne binnen. Het buurland veroordeelde de inval.")
+    assert not [e for e in events if e.sentence_index == 1 and e.source.code == "RUS"]

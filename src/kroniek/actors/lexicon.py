@@ -46,6 +46,12 @@ class ActorLexicon:
     addressee_preps: frozenset[str]  # "zei ... tegen Haley": who was spoken to
     name_particles: frozenset[str]  # "Van Oosterom": particles that belong to a surname
     place_nouns: frozenset[str]  # "de stad X": a name in apposition to one names a place
+    # "het land", "de twee landen": nouns for a state that, with one of these determiners and no word
+    # of their own saying which, refer back to the country (countries) the text just named
+    country_anaphors: frozenset[str]  # singular: land, staat
+    countries_anaphors: frozenset[str]  # plural: landen, staten
+    anaphoric_determiners: frozenset[str]  # het, dit, dat, de, deze, die, beide
+    pair_words: frozenset[str]  # beide, twee: the plural refers to two
 
     @staticmethod
     @lru_cache(maxsize=4)

@@ -88,13 +88,30 @@ class DocActors:
     by_token: dict[int, Actor] = field(default_factory=dict)
     main_country: str | None = None  # the country the article is most about (ISO alpha-3)
 
+    # a mention that stands for several actors ("de twee landen"): its token -> all of them
+    groups: dict[int, list[Actor]] = field(default_factory=dict)
+
     def add(self, actor: Actor) -> None:
         self.actors.append(actor)
         for i in range(*actor.tokens):
             self.by_token[i] = actor
 
+    def add_group(self, members: list[Actor]) -> None:
+        """One mention that stands for several actors: the first is its actor, all are its group."""
+        self.add(members[0])
+        self.actors.extend(members[1:])
+        for i in range(*members[0].tokens):
+            self.groups[i] = members
+
     def at(self, token: Token) -> Actor | None:
         return self.by_token.get(token.i)
+
+    def group(self, token: Token) -> list[Actor]:
+        """The actors a mention stands for: several for "de twee landen", else its one actor."""
+        if token.i in self.groups:
+            return self.groups[token.i]
+        actor = self.by_token.get(token.i)
+        return [actor] if actor is not None else []
 
 
 class ActorResolver:
@@ -151,6 +168,7 @@ class ActorResolver:
         self._entities(doc, found, countries)
         self._repeated_names(doc, found)
         self._pronouns(doc, found)
+        self._country_anaphors(doc, found)
         self._quoted_persons(doc, found)
         found.actors.sort(key=lambda a: a.start)
         return found
@@ -658,6 +676,47 @@ class ActorResolver:
             if previous:
                 antecedent = max(previous, key=lambda a: a.tokens[1])
                 found.add(self._refer(token, antecedent, "coref:pronoun"))
+
+    def _country_anaphors(self, doc: Doc, found: DocActors) -> None:
+        """"het land", "de twee landen" with nothing of their own saying which (lexicon:
+        country_anaphors): the country of the last sentence naming one (its subject where it names
+        several), or the countries of the last sentence naming two or more."""
+        lex = self.lexicon
+        for token in doc:
+            lower = token.lower_
+            if token.i in found.by_token or lower not in lex.country_anaphors | lex.countries_anaphors:
+                continue
+            dets = {c.lower_ for c in token.children if c.dep_ in ("det", "nummod", "amod") and c.i < token.i}
+            own = [c for c in token.children if c.dep_ in ("amod", "nmod", "compound", "appos", "flat", "acl",
+                                                              "acl:relcl", "nmod:poss") and c.lower_ not in dets]
+            if not dets & lex.anaphoric_determiners or own or dets - lex.anaphoric_determiners:
+                continue
+            plural = lower in lex.countries_anaphors
+            members = self._named_countries(doc, found, token, plural, bool(dets & lex.pair_words))
+            if members:
+                refs = [self._refer(token, m, "coref:country-anaphor") for m in members]
+                if plural and len(refs) > 1:
+                    found.add_group(refs)
+                elif not plural:
+                    found.add(refs[0])
+
+    def _named_countries(self, doc: Doc, found: DocActors, token: Token, plural: bool, pair: bool) -> list[Actor]:
+        """The countries of the last sentence (up to three back, or this one before the mention) that
+        names one (singular) or two or more (plural)."""
+        sents = list(doc.sents)
+        here = next(i for i, s in enumerate(sents) if s.start <= token.i < s.end)
+        others = self._co_arguments(token)
+        for sent in reversed(sents[max(0, here - 3) : here + 1]):
+            named = [a for a in found.actors if a.place_kind == "country" and sent.start <= a.head < sent.end
+                     and a.tokens[1] <= token.i and a.head not in others]
+            codes = list(dict.fromkeys(a.code for a in named))
+            if plural and len(codes) >= 2:
+                firsts = [next(a for a in named if a.code == c) for c in codes]
+                return firsts[:2] if pair else firsts
+            if not plural and codes:
+                subjects = [a for a in named if _is_subject(doc[a.head])]
+                return [(subjects or named)[0]]
+        return []
 
     def _co_arguments(self, pronoun: Token) -> set[int]:
         """The other subject and objects of a pronoun's verb, which it cannot refer to (that takes a

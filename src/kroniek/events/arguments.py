@@ -245,10 +245,10 @@ class Arguments(ClauseReading):
                 # "A en andere B": A is one of the B, the rest unnamed; the named ones are the actors
                 # ("Polen en andere buurlanden" is Poland), as with "B zoals A"
                 continue
-            actor = actors.at(t) or self._indirect(t, actors)
-            if actor is not None and actor not in out:
-                out.append(actor)
-            if t == token and actor is None:
+            # the actor, or each of those a mention stands for ("de twee landen")
+            members = actors.group(t) or [a for a in (self._indirect(t, actors),) if a is not None]
+            out += [a for a in members if a not in out]
+            if t == token and not members:
                 out += self._examples(t, actors)
         return out
 

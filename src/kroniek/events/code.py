@@ -298,7 +298,7 @@ class EventCoder(Matching, Arguments, Discourse, Placing):
                 continue
             if cameo.root == "01" and (target.code or "")[3:6] == "MED":
                 continue  # a statement to the press is made in public: the press is its channel, no party
-            key = (source.start, target.start, cameo.root, anchor.i)
+            key = (source.start, source.code, target.start, target.code, cameo.root, anchor.i)
             if key in ctx.seen:
                 continue
             ctx.seen.add(key)
