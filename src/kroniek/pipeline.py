@@ -42,8 +42,9 @@ class Analyzer:
     """Loads what each language needs on first use and codes documents in batches."""
 
     def __init__(self, pipelines: dict[str, str] | None = None, kb: KnowledgeBase | None = None,
-                 batch_size: int = 16, n_process: int = 1) -> None:
+                 batch_size: int = 16, n_process: int = 1, bare_statements: bool = False) -> None:
         self.pipelines = pipelines or {}
+        self.bare_statements = bare_statements  # code CAMEO's residual 010 too (EventCoder)
         self.kb = kb or default_kb()
         self.batch_size = batch_size
         self.n_process = n_process
@@ -59,7 +60,7 @@ class Analyzer:
             except FileNotFoundError:
                 raise KroniekError(Errors.E010, lang=lang, reason="no event patterns for it yet") from None
             resolver = ActorResolver(self.kb, lang, nlp.vocab)
-            coder = EventCoder(patterns, default_ontology())
+            coder = EventCoder(patterns, default_ontology(), self.bare_statements)
             self._parts[lang] = (nlp, resolver, coder)
         return self._parts[lang]
 

@@ -13,7 +13,15 @@ from kroniek.events.lexicon import COLUMNS, LexiconError, read_entries
 from kroniek.events.patterns import load_patterns
 from kroniek.model import Document
 from kroniek.nlp.registry import unavailable
-from kroniek.pipeline import default_analyzer
+from kroniek.pipeline import Analyzer
+
+
+@cache
+def bare_statement_analyzer() -> Analyzer:
+    """An analyzer that codes CAMEO's residual statements (010) too, which kroniek leaves out by
+    default: the rows for them are tested as written."""
+    return Analyzer(bare_statements=True)
+
 
 LANGS = ("nl", "en")
 EXAMPLES = Path(__file__).parent / "lexicon_examples"
@@ -81,7 +89,7 @@ def _coded(path: Path) -> list[set[tuple[str, str, str]]]:
                  for i, r in enumerate(rows)]
     return [{(e.cameo, e.source.code or "", e.target.code if e.target else "")
              for e in result.events if e.status == "asserted"}
-            for result in default_analyzer().analyze(documents)]
+            for result in bare_statement_analyzer().analyze(documents)]
 
 
 def _example_cases() -> list:

@@ -110,3 +110,13 @@ def test_having_no_leave_to_act_refuses_nothing() -> None:
     assert not {e for e in events if e[1].startswith("12")}
     assert ("ALB", "125", "IGOEUREEC", "asserted") in _coded(
         "Albanië wil niet met de Europese Unie onderhandelen.")
+
+
+def test_a_bare_statement_is_not_coded() -> None:
+    # CAMEO's residual 010: what a statement says is coded, not that it was made
+    assert not {e for e in _coded("Duitsland zei tegen Frankrijk dat het overleg goed verliep.") if e[1] == "010"}
+
+
+def test_a_fixed_phrase_of_intention_announces_whatever_the_parse() -> None:
+    events = _coded("De soldaten zijn niet van plan om geweld te gebruiken tegen de Egyptische betogers.")
+    assert not {e for e in events if e[3] == "asserted"}

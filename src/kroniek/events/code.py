@@ -40,6 +40,12 @@ class Trace:
     events: list[Event] = field(default_factory=list)
 
 
+# CAMEO's residual "make statement": "not coded except when distinctions among 011 to 017 cannot be
+# made ... statements are typically subordinate events". kroniek codes what a statement says (a
+# comment 012-019, or the act it announces, asks for, refuses or accuses another of), not that it was
+# made: on the training articles the bare statements were right once in three.
+BARE_STATEMENTS = frozenset({"010"})
+
 # the roots of statements of one kind: asking (appeals and demands), announcing (intentions and
 # threats), refusing, accusing
 STATEMENT_FAMILY = {"02": "ask", "10": "ask", "03": "announce", "13": "announce", "12": "refuse", "11": "accuse"}
@@ -80,8 +86,10 @@ class EventCoder(Matching, Arguments, Discourse, Placing):
     matching (match.py), argument slots (arguments.py, discourse.py), the clause read off the parse
     (reading.py), status (status.py), time (when.py) and place (where.py)."""
 
-    def __init__(self, patterns: PatternSet, ontology: Ontology) -> None:
+    def __init__(self, patterns: PatternSet, ontology: Ontology, bare_statements: bool = False) -> None:
+        """`bare_statements`: code CAMEO's residual 010 too (a statement that says nothing coded finer)."""
         self.patterns = patterns
+        self.skipped_codes = frozenset() if bare_statements else BARE_STATEMENTS
         self.grammar = patterns.grammar
         self.ontology = ontology
         # separable particles a parser may read as a phrase's first preposition ("aan op ...")
@@ -292,6 +300,9 @@ class EventCoder(Matching, Arguments, Discourse, Placing):
               sources: list[Actor], targets: list[Actor], status: Status, when, location: dict | None,
               location_source: str | None, rule: str) -> None:
         """One event per source and target of another actor, once per sides, root and anchor."""
+        if code in self.skipped_codes:
+            trace.reason = f"{code}: a statement that says nothing CAMEO codes finer is not coded"
+            return
         cameo = self.ontology.get(code)
         for source, target in product(sources, targets):
             if source.code == target.code:

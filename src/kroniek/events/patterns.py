@@ -94,6 +94,8 @@ class Grammar:
     announcing_verbs: frozenset[str] = frozenset()
     insisting_verbs: frozenset[str] = frozenset()
     cessation_words: frozenset[str] = frozenset()
+    # fixed phrases of intention before a "te"-infinitive, read off the words ("van plan ... te")
+    intent_phrases: frozenset[str] = frozenset()
     # the shortest event noun a compound may end in and still be that event ("raketaanval" is an
     # "aanval": Dutch compounds are headed by their last part); 0 where compounds are written apart
     compound_head_min: int = 0

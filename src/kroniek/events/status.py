@@ -118,6 +118,8 @@ def decide(anchor: Token, grammar: Grammar, is_noun: bool = False) -> Status:
         return Status("hypothetical", "question", 0.5)
     if _negated(anchor, grammar):
         return _negation(anchor, grammar, f"negated by {_negator(anchor, grammar)!r}", 0.9)
+    if (intent := _intent_phrase(anchor, grammar)) is not None:
+        return intent
     token: Token = anchor
     confidence = 1.0
     reason = ""
@@ -162,6 +164,8 @@ def decide(anchor: Token, grammar: Grammar, is_noun: bool = False) -> Status:
                 return Status("hypothetical", "infinitive without the verb it depends on", 0.5)
             break
         lemmas = full_lemmas(head, grammar) if head.pos_ in ("VERB", "AUX") else {head.lemma_.lower()}
+        # a predicate noun with its preposition is one word of the lists: "van plan (zijn)"
+        lemmas = set(lemmas) | {f"{c.lower_} {head.lemma_.lower()}" for c in head.children if c.dep_ == "case"}
         # a "dat"-clause the parser hung as an adverbial clause is still the verb's complement
         dep = "ccomp" if token.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ in grammar.complementizers for c in token.children) else token.dep_
@@ -206,6 +210,24 @@ def decide(anchor: Token, grammar: Grammar, is_noun: bool = False) -> Status:
         token = head
         depth += 1
     return Status("asserted", reason, confidence)
+
+
+def _intent_phrase(anchor: Token, grammar: Grammar) -> Status | None:
+    """A fixed phrase of intention before a "te"-infinitive, read off the words whatever the parse
+    ("Rusland is (niet) van plan Oekraïne aan te vallen"): the act is announced, or refused when the
+    phrase is negated."""
+    if not grammar.intent_phrases or not any(c.dep_ == "mark" and c.lower_ in grammar.infinitive_markers
+                                             for c in anchor.children):
+        return None
+    words = [t.lower_ for t in anchor.doc[anchor.sent.start : anchor.i]]
+    for phrase in grammar.intent_phrases:
+        parts = phrase.split()
+        for i in range(len(words) - len(parts) + 1):
+            if words[i : i + len(parts)] == parts:
+                if any(w in grammar.negators for w in words[max(0, i - 2) : i]):
+                    return Status("negated", f"negated {phrase!r}", 0.8, mood="refuse")
+                return Status("hypothetical", f"modal {phrase!r}", 0.5, mood="announce")
+    return None
 
 
 def reporter(anchor: Token, grammar: Grammar) -> Token | None:
