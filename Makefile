@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test test-slow lint eval eval-actors eval-nlp bench bench-anchors model model-pretrained model-corpus model-en gazetteer-data actors-data ontology-data verbforms-data lexicon-en-data clean
+.PHONY: demo test test-slow lint eval eval-actors eval-nlp bench bench-anchors model model-pretrained model-corpus model-en gazetteer-data actors-data ontology-data verbforms-data lexicon-en-data ranker clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -105,6 +105,11 @@ verbforms-data: $(STAMP)
 ontology-data: $(STAMP)
 	$(BIN)/python training/build_ontology.py $(SHARED)/data src/kroniek/events/data/cameo.tsv
 	$(BIN)/python training/build_statements.py src/kroniek/events/data/statements.tsv
+
+# The argument ranker, trained on ../shared/eval/train (training/train_ranker.py): the statistical fallback
+# for a side the coder's slots do not find.
+ranker: $(STAMP)
+	$(BIN)/python training/train_ranker.py $(SHARED) src/kroniek/events/data/ranker.nl.json
 
 # The English event lexicon's table compiled from PETRARCH2's verb dictionary (training/build_lexicon_en.py).
 lexicon-en-data: $(STAMP)

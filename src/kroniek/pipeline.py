@@ -6,6 +6,7 @@ are grouped by language and streamed through `nlp.pipe`, so the hot loop is spaC
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -18,6 +19,7 @@ from kroniek.errors import Errors, InputError, KroniekError
 from kroniek.events.code import EventCoder, Trace
 from kroniek.events.ontology import default_ontology
 from kroniek.events.patterns import load_patterns
+from kroniek.events.ranker import load_ranker
 from kroniek.model import Actor, Document, Event
 from kroniek.nlp.registry import LANGUAGES, load_pipeline
 
@@ -42,9 +44,14 @@ class Analyzer:
     """Loads what each language needs on first use and codes documents in batches."""
 
     def __init__(self, pipelines: dict[str, str] | None = None, kb: KnowledgeBase | None = None,
-                 batch_size: int = 16, n_process: int = 1, bare_statements: bool = False) -> None:
+                 batch_size: int = 16, n_process: int = 1, bare_statements: bool = False,
+                 ranker: bool | None = None) -> None:
         self.pipelines = pipelines or {}
         self.bare_statements = bare_statements  # code CAMEO's residual 010 too (EventCoder)
+        # the statistical fallback for a side the slots do not find (events/ranker.py): off unless
+        # KRONIEK_RANKER=on; on the score-only articles it found a few more events at lower precision
+        # (README), so the rules alone are the default
+        self.ranker = ranker if ranker is not None else os.environ.get("KRONIEK_RANKER", "off") == "on"
         self.kb = kb or default_kb()
         self.batch_size = batch_size
         self.n_process = n_process
@@ -60,7 +67,8 @@ class Analyzer:
             except FileNotFoundError:
                 raise KroniekError(Errors.E010, lang=lang, reason="no event patterns for it yet") from None
             resolver = ActorResolver(self.kb, lang, nlp.vocab)
-            coder = EventCoder(patterns, default_ontology(), self.bare_statements)
+            ranker = load_ranker(lang) if self.ranker else None
+            coder = EventCoder(patterns, default_ontology(), self.bare_statements, ranker)
             self._parts[lang] = (nlp, resolver, coder)
         return self._parts[lang]
 

@@ -8,7 +8,8 @@ coordination ("Polen en Litouwen" -> two events). Every attempt is recorded as a
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from itertools import product
 from typing import NamedTuple
 
@@ -21,6 +22,7 @@ from kroniek.events.discourse import Discourse
 from kroniek.events.match import Matching, verb_bases, verb_like
 from kroniek.events.ontology import Ontology
 from kroniek.events.patterns import Pattern, PatternSet
+from kroniek.events.ranker import RankerModel, pair_features
 from kroniek.events.statements import statement_code
 from kroniek.events.status import Status, decide, reporter
 from kroniek.events.when import event_date
@@ -49,6 +51,11 @@ BARE_STATEMENTS = frozenset({"010"})
 # the roots of statements of one kind: asking (appeals and demands), announcing (intentions and
 # threats), refusing, accusing
 STATEMENT_FAMILY = {"02": "ask", "10": "ask", "03": "announce", "13": "announce", "12": "refuse", "11": "accuse"}
+
+
+def _ranked_actor(actor: Actor, rule: str) -> Actor:
+    """The actor as the ranker chose it for a side, its rule saying so (kroniek explain)."""
+    return replace(actor, rule=f"{actor.rule}|{rule}") if "ranker:" not in (actor.rule or "") else actor
 
 
 class Statement(NamedTuple):
@@ -86,9 +93,14 @@ class EventCoder(Matching, Arguments, Discourse, Placing):
     matching (match.py), argument slots (arguments.py, discourse.py), the clause read off the parse
     (reading.py), status (status.py), time (when.py) and place (where.py)."""
 
-    def __init__(self, patterns: PatternSet, ontology: Ontology, bare_statements: bool = False) -> None:
-        """`bare_statements`: code CAMEO's residual 010 too (a statement that says nothing coded finer)."""
+    def __init__(self, patterns: PatternSet, ontology: Ontology, bare_statements: bool = False,
+                 ranker: RankerModel | None = None) -> None:
+        """`bare_statements`: code CAMEO's residual 010 too (a statement that says nothing coded finer);
+        `ranker`: the statistical fallback for a side the slots do not find (events/ranker.py)."""
         self.patterns = patterns
+        self.ranker = ranker
+        # called with each pattern's sides before they are coded (training/train_ranker.py)
+        self.observe: Callable | None = None
         self.skipped_codes = frozenset() if bare_statements else BARE_STATEMENTS
         self.grammar = patterns.grammar
         self.ontology = ontology
@@ -205,6 +217,10 @@ class EventCoder(Matching, Arguments, Discourse, Placing):
         trace = Trace(ctx.index, pattern.id, anchor.text, "blocked")
         ctx.traces.append(trace)
         sources, targets = self._sides(pattern, anchor, is_noun, actors)
+        if self.observe is not None:
+            self.observe(ctx, pattern, anchor, is_noun, sources, targets)
+        if not (sources and targets) and self.ranker is not None:
+            sources, targets = self._ranked(pattern, anchor, is_noun, ctx, sources, targets)
         status = decide(anchor, self.grammar, is_noun)
         if status.status == "reported" and status.speaker is not None:
             status = self._own_side(status, status.speaker, sources, actors)
@@ -256,6 +272,53 @@ class EventCoder(Matching, Arguments, Discourse, Placing):
         if not targets and pattern.implicit_target and sources:
             targets = [self._implicit(where or country_of(sources[0]), pattern.implicit_target, anchor)]
         return [a for a in sources if a.code], [a for a in targets if a.code]
+
+    def candidates(self, ctx: _Sentence) -> list[Actor]:
+        """The actors of the sentence, each once (those a group mention stands for too)."""
+        found: list[Actor] = []
+        for i in range(ctx.span.start, ctx.span.end):
+            for actor in ctx.actors.group(ctx.span.doc[i]):
+                if actor.code and actor not in found:
+                    found.append(actor)
+        return found
+
+    def candidate_pairs(self, pattern: Pattern, anchor: Token, is_noun: bool, ctx: _Sentence,
+                        sources: list[Actor], targets: list[Actor]) -> list[tuple[Actor, Actor, list[str]]]:
+        """Every (source, target) the sentence allows beside what the slots found, with the features
+        the ranker scores (events/ranker.py)."""
+        actors = self.candidates(ctx)
+        if is_noun and anchor.head != anchor:
+            # who condemns, reports or asks for an act did not do it ("Duitsland veroordeelde de aanvallen
+            # op Oekraïne"): the subjects of the verb an event noun depends on are not its source
+            said_by = [a for s in clause.subjects(anchor.head) for a in ctx.actors.group(s)]
+            actors_as_source = [a for a in actors if not any(a is b for b in said_by)]
+        else:
+            actors_as_source = actors
+        own = frozenset(t.i for t in clause.clause_tokens(anchor)) if not is_noun else frozenset(
+            t.i for t in anchor.subtree)
+        pairs = []
+        for source in sources or actors_as_source:
+            for target in targets or actors:
+                if source is target or source.code == target.code:
+                    continue
+                pairs.append((source, target, pair_features(anchor, pattern.root, is_noun, source, target, own,
+                                                            bool(sources), bool(targets), pattern.source,
+                                                            pattern.target, actors)))
+        return pairs
+
+    def _ranked(self, pattern: Pattern, anchor: Token, is_noun: bool, ctx: _Sentence, sources: list[Actor],
+                targets: list[Actor]) -> tuple[list[Actor], list[Actor]]:
+        """The sides the ranker picks where the slots left one empty: the best candidate pair when its
+        probability reaches the model's threshold, else the slots' own (empty) answer."""
+        pairs = self.candidate_pairs(pattern, anchor, is_noun, ctx, sources, targets)
+        if not pairs:
+            return sources, targets
+        scored = [(self.ranker.probability(f), s, t) for s, t, f in pairs]
+        best, source, target = max(scored, key=lambda x: x[0])
+        if best < self.ranker.threshold:
+            return sources, targets
+        ranked = f"ranker:{best:.2f}"
+        return [_ranked_actor(source, ranked)], [_ranked_actor(target, ranked)]
 
     def _statement(self, pattern: Pattern, anchor: Token, is_noun: bool, status: Status, sources: list[Actor],
                    targets: list[Actor], actors: DocActors) -> Statement | None:
