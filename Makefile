@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test test-slow lint eval eval-actors eval-nlp bench bench-anchors model model-pretrained model-corpus model-en gazetteer-data actors-data ontology-data verbforms-data lexicon-en-data ranker clean
+.PHONY: demo test test-slow lint eval eval-all eval-actors eval-nlp bench bench-anchors model model-pretrained model-corpus model-en gazetteer-data actors-data ontology-data verbforms-data lexicon-en-data ranker clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,11 @@ lint: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/kroniek evaluate $(SHARED)/eval/dev
+
+# Every gold set side by side: dev and dev-en (developed on), train (learned from), check (score only:
+# the summary, no missed or false events).
+eval-all: $(STAMP)
+	@for set in dev check train dev-en; do echo "== $$set"; $(BIN)/kroniek evaluate $(SHARED)/eval/$$set --summary | head -4; done
 
 # Share of right actor codes on the hand-coded mentions in eval/actors (Dutch and English).
 eval-actors: $(STAMP)

@@ -223,6 +223,9 @@ def test_report_to_dict_is_json_ready_and_table_lists_everything() -> None:
     table = report.format_table()
     for word in ("root", "quad", "dyad", "16", "17", "a1"):
         assert word in table
+    summary = report.format_table(summary=True)
+    assert "dyad" in summary and "17" in summary
+    assert "a1" not in summary and "non-event" not in summary  # a score-only set shows no article
 
 
 def write_gold(folder: Path, name: str, content: str) -> Path:

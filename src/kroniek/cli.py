@@ -270,6 +270,8 @@ def evaluate(
     gold_dir: Annotated[Path, typer.Argument(help="Folder of gold articles (see eval/FORMAT.md).")],
     json_out: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
     pipeline: PipelineOpt = None,
+    summary: Annotated[bool, typer.Option(
+        "--summary", help="Only the levels and roots (for a score-only set: no missed or false events).")] = False,
 ) -> None:
     """Score the coder against gold articles: root, quad and dyad level P/R/F1."""
     from kroniek.evaluation import evaluate_dir
@@ -287,6 +289,13 @@ def evaluate(
         report = evaluate_dir(gold_dir, code)
     except KroniekError as err:
         raise _usage(str(err)) from None
+    if summary and not json_out:
+        typer.echo(report.format_table(summary=True))
+        return
+    if summary:
+        typer.echo(json.dumps({k: v for k, v in report.to_dict().items() if k in ("levels", "roots")},
+                              ensure_ascii=False, indent=1))
+        return
     _print_report(report, json_out)
 
 

@@ -100,11 +100,15 @@ class Report:
             "false_positives": [item._asdict() for item in self.false_positives],
         }
 
-    def format_table(self) -> str:
-        """A plain-text report: the three levels, per-root figures, non-event hits, per-article counts."""
+    def format_table(self, summary: bool = False) -> str:
+        """A plain-text report: the three levels, per-root figures, non-event hits, per-article counts;
+        `summary`: the three levels and per-root figures only (for a score-only set, no article's
+        counts, so nothing points at a sentence)."""
         lines = [f"{'level':<8}{'P':>7}{'R':>7}{'F1':>7}{'TP':>6}{'FP':>6}{'FN':>6}"]
         lines += [_row(level, counts) for level, counts in self.levels.items()]
         lines += ["", f"{'root':<8}{'P':>7}{'R':>7}{'F1':>7}{'TP':>6}{'FP':>6}{'FN':>6}"]
+        if summary:
+            return "\n".join(lines + [_row(root, self.roots[root]) for root in sorted(self.roots)])
         lines += [_row(root, self.roots[root]) for root in sorted(self.roots)]
         gold_too = sum(hit.matches_gold for hit in self.non_event_hits)
         also = f" ({gold_too} of them matched to a gold event of the same sentence)" if gold_too else ""
