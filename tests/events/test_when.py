@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
 import spacy
 
 from kroniek.events.when import event_date
+from kroniek.model import Document
+from kroniek.nlp.registry import unavailable
+from kroniek.pipeline import default_analyzer
 
 BLANK = {lang: spacy.blank(lang) for lang in ("nl", "en")}
 
@@ -70,3 +74,13 @@ def test_the_modal_may_is_no_month() -> None:
     doc = BLANK["en"]("Russia may attack")
     doc[1].pos_ = "AUX"
     assert event_date(list(doc), "2020-08-12", "en").source == "publication"
+
+
+def test_a_weekday_dates_the_event_end_to_end_whatever_verb_heads_the_clause() -> None:
+    # 15 March 2024 is a Friday: "dinsdag" is the 12th, hung by the parse on "heeft" as the main verb
+    if missing := unavailable("nl"):
+        pytest.skip(missing)
+    text = "Litouwen heeft dinsdag de Belarussische oppositieleider opgevangen."
+    (result,) = default_analyzer().analyze([Document("t", text, "2024-03-15", "nl")])
+    (event,) = [e for e in result.events if e.cameo == "075"]
+    assert (event.date, event.extra["date_source"]) == ("2024-03-12", "text")

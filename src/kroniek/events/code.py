@@ -230,8 +230,7 @@ class EventCoder(Matching, Arguments, Discourse, Placing):
         if stated is None and not (sources and targets):
             trace.reason = "no source actor" if not sources else "no target actor"
             return False
-        when = event_date(clause.clause_tokens(anchor) if not is_noun else anchor.subtree, ctx.doc_date,
-                          self.grammar.lang)
+        when = event_date(self._time_words(anchor, is_noun), ctx.doc_date, self.grammar.lang)
         location, location_source = self._location(anchor, is_noun, actors)
         if stated is not None:
             said = Status("asserted", f"the statement: {stated.reason}", 0.8)
@@ -353,6 +352,15 @@ class EventCoder(Matching, Arguments, Discourse, Placing):
             return None
         by = speaker or sources
         return Statement(code, mood, by, targets, reason) if by and targets else None
+
+    def _time_words(self, anchor: Token, is_noun: bool) -> list[Token]:
+        """The words that may date the act: its clause, with the clause of an auxiliary the parse made
+        its head ("Litouwen heeft/root dinsdag ... opgevangen/ccomp")."""
+        if is_noun:
+            return list(anchor.subtree)
+        words = list(clause.clause_tokens(anchor))
+        host = self._auxiliary_host(anchor)
+        return words + [t for t in clause.clause_tokens(host) if t not in words] if host is not None else words
 
     def _attributed_to(self, anchor: Token, is_noun: bool) -> Token | None:
         """The head of a "volgens X" phrase of the act's clause (grammar: attribution_preps)."""
