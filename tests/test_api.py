@@ -74,7 +74,7 @@ def test_store_is_a_context_manager(tmp_path: Path) -> None:
     with kroniek.Store(path) as store:
         assert store.counts() == {"documents": 0, "mentions": 0, "events": 0}
     assert path.exists()
-    with pytest.raises(duckdb.Error):  # closed on leaving the block
+    with pytest.raises(KroniekError, match=r"the store is closed \[E014\]"):  # closed on leaving the block
         store.counts()
 
 
@@ -90,3 +90,46 @@ def test_store_reads_what_the_cli_ingested(tmp_path: Path) -> None:
         assert {d["doc_id"] for d in store.documents()} == {
             "sancties", "buitenland/belarus", "krim-2014", "iran-sancties",
         }  # fmt: skip
+
+
+@pytest.mark.parametrize("date", ["2020-13-45", "gisteren", "12-08-2020"])
+def test_analyze_refuses_an_impossible_date_on_one_line(date: str) -> None:
+    with pytest.raises(KroniekError) as info:
+        kroniek.analyze(SANCTIES, date=date)
+    assert str(info.value) == (f"kroniek.analyze: date: invalid date {date!r}: use YYYY-MM-DD (or YYYY-MM, YYYY, "
+                               "an ISO timestamp) [E009]")  # fmt: skip
+
+
+@pytest.mark.parametrize(("args", "kwargs", "message"), [
+    ((5,), {}, "kroniek.analyze: text must be a str, got int 5"),
+    ((b"Rusland",), {}, "kroniek.analyze: text must be a str, got bytes b'Rusland'"),
+    ((SANCTIES,), {"date": 20200812}, "kroniek.analyze: date must be a str (YYYY-MM-DD) or None, got int 20200812"),
+    ((SANCTIES,), {"lang": None}, "kroniek.analyze: lang must be a str such as 'nl' or 'en', got NoneType None"),
+])  # fmt: skip
+def test_analyze_says_which_argument_has_the_wrong_type(args, kwargs, message) -> None:
+    with pytest.raises(TypeError) as info:
+        kroniek.analyze(*args, **kwargs)
+    assert str(info.value) == message
+
+
+def test_analyze_takes_the_common_date_forms_and_language_tags() -> None:
+    [event] = kroniek.analyze("Rusland annexeerde de Krim.", lang="nl-NL", date="2014-03")
+    assert (event["doc_date"], event["date"], event["date_precision"]) == ("2014-03", "2014-03", "month")
+    [event] = kroniek.analyze(SANCTIES, lang="auto", date="2014-04-28T10:00:00+02:00")
+    assert (event["doc_date"], event["cameo"]) == ("2014-04-28", "163")
+
+
+def test_analyze_of_markup_says_it_cannot_tell_the_language() -> None:
+    with pytest.raises(KroniekError, match=r"cannot tell the language.*\[E019\]"):
+        kroniek.analyze("<<<<>>>> not <html", lang="auto")
+    assert kroniek.analyze("   ", lang="auto") == []
+
+
+def test_store_opened_as_the_readme_shows_holds_no_lock(tmp_path: Path) -> None:
+    path = tmp_path / "open.duckdb"
+    with kroniek.Store(path) as store:
+        store.events(dyad=("IGOEUREEC", "BLR"))
+        con = duckdb.connect(str(path))  # another writer gets the file while the store is open
+        con.execute("SELECT count(*) FROM events").fetchall()
+        con.close()
+        assert store.counts()["events"] == 0

@@ -21,6 +21,7 @@ from typer.testing import CliRunner
 
 from kroniek.cli import app
 from kroniek.read import read_inputs
+from kroniek.read.ids import text_hash
 
 RESOURCES = Path(__file__).parent / "resources"
 NIEUWS = RESOURCES / "nieuws"  # sancties.txt, buitenland/belarus.html, artikelen.jsonl
@@ -134,7 +135,10 @@ def test_analyze_every_jsonl_line_parses(analyzed: Result) -> None:
     assert analyzed.exit_code == 0
     lines = [line for line in analyzed.stdout.splitlines() if line.strip()]
     assert lines and all(isinstance(json.loads(line), dict) for line in lines)
-    assert analyzed.stderr == ""
+    # the two documents without a date are named in one warning; nothing else is said
+    assert stderr_lines(analyzed) == [
+        "kroniek: warning: 2 document(s) without a date (iran-sancties, sancties): their events are undated "
+        "and left out by --since/--until; pass --date [W002]"]
 
 
 def test_doc_ids_are_relative_paths_without_extension_and_jsonl_ids(analyzed_all: Result) -> None:
@@ -236,7 +240,8 @@ def test_stdin_dash_reads_text_and_uses_the_date() -> None:
                      input="De Europese Unie heeft maandag nieuwe sancties opgelegd aan Rusland.\n")  # fmt: skip
     assert result.exit_code == 0, result.output
     records = jsonl(result)
-    assert [key(r) for r in records] == [("stdin", "IGOEUREEC", "163", "RUS")]
+    text = "De Europese Unie heeft maandag nieuwe sancties opgelegd aan Rusland.\n"
+    assert [key(r) for r in records] == [(f"stdin-{text_hash(text)}", "IGOEUREEC", "163", "RUS")]
     assert records[0]["doc_date"] == "2014-04-28"
     assert records[0]["date"] == "2014-04-28"  # "maandag" is the Monday of the publication week
     assert_event_record(records[0], "De Europese Unie heeft maandag nieuwe sancties opgelegd aan Rusland.\n")
@@ -271,7 +276,7 @@ def bad_folder(tmp_path: Path) -> Path:
 
 def test_bad_inputs_fail_one_line_each_and_the_batch_goes_on(bad_folder: Path) -> None:
     missing = bad_folder.parent / "bestaat-niet.txt"
-    result = kroniek("analyze", bad_folder, missing, "--format", "jsonl")
+    result = kroniek("analyze", bad_folder, missing, "--format", "jsonl", "--date", "2024-03-15")
     assert result.exit_code == 1
     assert_no_traceback(result)
     errors = stderr_lines(result)
@@ -291,7 +296,8 @@ def test_bad_date_is_a_usage_error() -> None:
     result = kroniek("analyze", NIEUWS, "--date", "2020-13-45")
     assert result.exit_code == 2
     assert_no_traceback(result)
-    assert stderr_lines(result) == ["kroniek: invalid date '2020-13-45': use YYYY-MM-DD [E009]"]
+    assert stderr_lines(result) == [
+        "kroniek: invalid date '2020-13-45': use YYYY-MM-DD (or YYYY-MM, YYYY, an ISO timestamp) [E009]"]
     assert result.stdout == ""
 
 
@@ -309,7 +315,7 @@ def test_a_german_document_fails_on_one_line_and_the_batch_goes_on(tmp_path: Pat
         encoding="utf-8",
     )
     (tmp_path / "nederlands.txt").write_text("Rusland annexeerde de Krim.\n", encoding="utf-8")
-    result = kroniek("analyze", tmp_path, "--format", "jsonl")
+    result = kroniek("analyze", tmp_path, "--format", "jsonl", "--date", "2014-03-18")
     assert result.exit_code == 1
     assert_no_traceback(result)
     [error] = stderr_lines(result)
@@ -554,7 +560,8 @@ def test_explain_shows_where_an_event_took_place() -> None:
 def test_console_script_prints_events_and_exits_1_on_a_missing_file(tmp_path: Path) -> None:
     missing = tmp_path / "weg.txt"
     proc = subprocess.run(
-        [str(KRONIEK), "analyze", str(NIEUWS / "sancties.txt"), str(missing), "--format", "jsonl"],
+        [str(KRONIEK), "analyze", str(NIEUWS / "sancties.txt"), str(missing), "--format", "jsonl",
+         "--date", "2014-04-28"],
         capture_output=True, text=True, timeout=300, cwd=tmp_path,
     )  # fmt: skip
     assert proc.returncode == 1, proc.stderr
@@ -567,7 +574,8 @@ def test_console_script_exits_2_on_a_usage_error(tmp_path: Path) -> None:
     proc = subprocess.run([str(KRONIEK), "analyze", str(NIEUWS), "--date", "gisteren"],
                           capture_output=True, text=True, timeout=120, cwd=tmp_path)  # fmt: skip
     assert proc.returncode == 2
-    assert proc.stderr.splitlines() == ["kroniek: invalid date 'gisteren': use YYYY-MM-DD [E009]"]
+    assert proc.stderr.splitlines() == [
+        "kroniek: invalid date 'gisteren': use YYYY-MM-DD (or YYYY-MM, YYYY, an ISO timestamp) [E009]"]
     assert "Traceback" not in proc.stderr
 
 
@@ -587,3 +595,43 @@ def test_a_text_too_long_for_one_document_gets_its_own_error(tmp_path: Path) -> 
     result = kroniek("analyze", tmp_path, "--format", "jsonl")
     assert result.exit_code == 1
     assert "too long for one document" in result.stderr and "[E016]" in result.stderr
+
+
+# -- progress and the demo table -----------------------------------------------------------------
+
+
+def test_ingest_progress_bar_shows_the_total_and_an_eta(tmp_path: Path) -> None:
+    """On a terminal (a pseudo-terminal here) the bar counts documents against their total."""
+    import fcntl
+    import os
+    import pty
+    import struct
+    import termios
+
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 120, 0, 0))  # a terminal 120 wide
+    proc = subprocess.Popen([str(KRONIEK), "ingest", str(NIEUWS), "--db", str(tmp_path / "k.duckdb"),
+                             "--date", "2024-03-15"], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                            stderr=slave, cwd=tmp_path)  # fmt: skip
+    os.close(slave)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:  # the other end closed: the process is done
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(master)
+    assert proc.wait(timeout=300) == 0, shown
+    text = shown.decode("utf-8", "replace")
+    assert "4/4" in text, text  # the total is known before the first document is coded
+    assert re.search(r"\[\d\d:\d\d<\d\d:\d\d", text), text  # elapsed<remaining: the ETA
+
+
+def test_the_table_has_a_document_column() -> None:
+    result = kroniek("analyze", NIEUWS, "--date", "2024-03-15")
+    header, *rows = result.stdout.splitlines()
+    assert header.split()[:3] == ["DATE", "DOCUMENT", "SOURCE"]
+    assert {row.split()[1] for row in rows} >= {"sancties", "buitenland/belarus", "krim-2014"}

@@ -9,26 +9,26 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
-from kroniek.errors import InputError, KroniekError
+from kroniek.errors import Errors, InputError, KroniekError, Warnings, warning_line
 from kroniek.read.paths import DEFAULT_MAX_BYTES
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__.split("\n")[0],
                   pretty_exceptions_enable=False)
 
 DEFAULT_DB = "kroniek.duckdb"
-
-
-class Lang(StrEnum):
-    auto = "auto"
-    nl = "nl"
-    en = "en"
+# ingest writes what it has coded at least this often, holding the database only while it writes:
+# readers (kroniek events, kroniek.Store, a read-only DuckDB connection) get in between
+FLUSH_DOCUMENTS = 64
+FLUSH_SECONDS = 2.0
+UNDATED_SHOWN = 3  # how many undated documents the warning names
 
 
 class EventFormat(StrEnum):
@@ -37,6 +37,7 @@ class EventFormat(StrEnum):
     csv = "csv"
     tsv = "tsv"
     gdelt = "gdelt"
+    icews = "icews"
 
 
 class ActorFormat(StrEnum):
@@ -45,8 +46,10 @@ class ActorFormat(StrEnum):
 
 
 Paths = Annotated[list[str], typer.Argument(help="Files, folders (recursive) or - for standard input.")]
-LangOpt = Annotated[Lang, typer.Option("--lang", help="Language of the input; auto detects it per document.")]
-DateOpt = Annotated[str | None, typer.Option("--date", help="Publication date (YYYY-MM-DD) where the input has none.")]
+LangOpt = Annotated[str, typer.Option(
+    "--lang", help="Language of the input: nl, en (a tag such as nl-NL counts), or auto to detect it per document.")]
+DateOpt = Annotated[str | None, typer.Option(
+    "--date", help="Publication date where the input has none: YYYY-MM-DD, YYYY-MM, YYYY or an ISO timestamp.")]
 PipelineOpt = Annotated[
     str | None, typer.Option("--pipeline", help="spaCy pipeline: 'bundled', an installed package name, or a path.")
 ]
@@ -57,16 +60,40 @@ DbOpt = Annotated[str | None, typer.Option("--db", help=f"DuckDB file (default $
 
 
 class Run:
-    """Counts failures across a command so the exit status can tell."""
+    """Counts failures across a command so the exit status can tell, says each warning once, and
+    keeps the documents that came without a date for one warning at the end of the batch."""
 
     def __init__(self) -> None:
         self.failed = 0
+        self.undated: list[str] = []
+        self.echo: Callable[[str], None] = lambda line: typer.echo(line, err=True)
+        self.on_input: Callable[[], None] = lambda: None  # a document read or failed (the progress bar)
 
     def report(self, error: KroniekError) -> None:
         self.failed += 1
-        typer.echo(f"kroniek: {error}", err=True)
+        self.echo(f"kroniek: {error}")
+        if isinstance(error, InputError):
+            self.on_input()
+
+    def warn(self, line: str) -> None:
+        self.echo(f"kroniek: {line}")
+
+    def document(self, document: Any) -> None:
+        """Report what was repaired in reading a document, and note it when it has no date."""
+        for line in document.warnings:
+            self.warn(line)
+        if document.date is None:
+            self.undated.append(document.doc_id)
+
+    def finish(self) -> None:
+        """The batch's one warning about undated documents."""
+        if self.undated:
+            names = ", ".join(self.undated[:UNDATED_SHOWN]) + (", ..." if len(self.undated) > UNDATED_SHOWN else "")
+            self.warn(warning_line(Warnings.W002, count=len(self.undated), names=names))
+            self.undated = []
 
     def exit(self) -> None:
+        self.finish()
         raise typer.Exit(1 if self.failed else 0)
 
 
@@ -86,16 +113,27 @@ def _date(value: str | None) -> str | None:
         raise _usage(str(err)) from None
 
 
-def _analyses(paths: list[str], lang: Lang, date: str | None, pipeline: str | None, run: Run,
+def _lang(value: str) -> str:
+    """--lang as kroniek keys languages ("nl-NL" is "nl"); a usage error for any other language."""
+    from kroniek.read import normalise_lang
+
+    lang = normalise_lang(value) or "auto"
+    if lang not in ("auto", "nl", "en"):
+        raise _usage(f"--lang: {KroniekError(Errors.E022, lang=value)}")
+    return lang
+
+
+def _analyses(paths: list[str], lang: str, date: str | None, pipeline: str | None, run: Run,
               keep_doc: bool = False, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Any]:
     """Read, analyse and yield each document's Analysis; failures are reported and skipped."""
     from kroniek.pipeline import Analyzer
     from kroniek.read import read_inputs
 
     date = _date(date)
+    lang = _lang(lang)
     # --pipeline names the pipeline for --lang, or for Dutch when the language is detected
-    analyzer = Analyzer(pipelines={(lang.value if lang != Lang.auto else "nl"): pipeline} if pipeline else None)
-    documents = _documents(read_inputs(paths, lang=lang.value, date=date, max_bytes=max_bytes), run)
+    analyzer = Analyzer(pipelines={(lang if lang != "auto" else "nl"): pipeline} if pipeline else None)
+    documents = _documents(read_inputs(paths, lang=lang, date=date, max_bytes=max_bytes), run)
     for result in analyzer.analyze(documents, keep_doc=keep_doc):
         if isinstance(result, KroniekError):
             run.report(result)
@@ -108,6 +146,7 @@ def _documents(items: Iterator[Any], run: Run) -> Iterator[Any]:
         if isinstance(item, InputError):
             run.report(item)
         else:
+            run.document(item)
             yield item
 
 
@@ -115,14 +154,43 @@ def _db_path(db: str | None) -> str:
     return db or os.environ.get("KRONIEK_DB") or DEFAULT_DB
 
 
-def _write_events(records: list[dict], fmt: EventFormat, show_status: bool) -> None:
+def _write_events(records: list[dict], fmt: EventFormat, show_status: bool, **context: Any) -> None:
+    """Print the events; `context` (urls, added) fills GDELT's and ICEWS's document columns."""
     from kroniek.export.formats import write_records
     from kroniek.export.table import write_event_table
 
-    if fmt == EventFormat.table:
-        write_event_table(records, sys.stdout, show_status=show_status)
-    else:
-        write_records((_contract(r) for r in records), fmt.value, sys.stdout)
+    def write() -> None:
+        if fmt == EventFormat.table:
+            write_event_table(records, sys.stdout, show_status=show_status)
+        else:
+            write_records((_contract(r) for r in records), fmt.value, sys.stdout, **context)
+
+    _to_stdout(write)
+
+
+def _to_stdout(write: Callable[[], None]) -> None:
+    """Run `write` and flush standard output; a closed pipe ends quietly, a full disk on one line."""
+    try:
+        write()
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+        raise typer.Exit(0) from None
+    except OSError as err:
+        from kroniek.store.files import output_error
+
+        _silence_stdout()
+        reason = output_error(os.strerror(err.errno) if err.errno else str(err))
+        typer.echo(f"kroniek: {KroniekError(Errors.E020, path='standard output', reason=reason)}", err=True)
+        raise typer.Exit(1) from None
+
+
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null, so that Python's own flush at exit finds nothing to fail on."""
+    try:  # io.UnsupportedOperation (a stream without a file, as in tests) is an OSError and a ValueError
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def _contract(record: dict) -> dict:
@@ -134,7 +202,7 @@ def analyze(
     paths: Paths,
     format: Annotated[EventFormat, typer.Option("--format", help="Output format.")] = EventFormat.table,
     all: Annotated[bool, typer.Option("--all", help="Also print negated, hypothetical, demanded and reported events.")] = False,  # noqa: E501
-    lang: LangOpt = Lang.auto,
+    lang: LangOpt = "auto",
     date: DateOpt = None,
     pipeline: PipelineOpt = None,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
@@ -142,14 +210,16 @@ def analyze(
     """Code the documents and print their events; stores nothing."""
     run = Run()
     records = []
+    urls: dict[str, str | None] = {}
     for result in _analyses(paths, lang, date, pipeline, run, max_bytes=max_bytes):
         text = result.document.text
+        urls[result.document.doc_id] = result.document.url
         for event in result.events:
             if all or event.status == "asserted":
                 record = event.record()
                 record["snippet"] = text[event.evidence["start"] : event.evidence["end"]]
                 records.append(record)
-    _write_events(records, format, show_status=all)
+    _write_events(records, format, show_status=all, urls=urls)
     run.exit()
 
 
@@ -157,31 +227,46 @@ def analyze(
 def ingest(
     paths: Paths,
     db: DbOpt = None,
-    lang: LangOpt = Lang.auto,
+    lang: LangOpt = "auto",
     date: DateOpt = None,
     pipeline: PipelineOpt = None,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
 ) -> None:
-    """Code the documents and store documents, actor mentions and events (idempotent)."""
+    """Code the documents and store documents, actor mentions and events (idempotent).
+
+    The database is held only while a batch of coded documents is written (at least every
+    FLUSH_SECONDS), so `kroniek events` and other readers work while an ingest runs.
+    """
     from tqdm import tqdm
 
     from kroniek.pipeline import CODER_VERSION
+    from kroniek.read import count_documents
     from kroniek.store.duckdb import Store
 
     run = Run()
     outcomes: dict[str, int] = {"added": 0, "unchanged": 0, "replaced": 0}
+    _date(date)  # usage errors before anything is read
+    _lang(lang)
     try:
         store = Store(_db_path(db), coder_version=CODER_VERSION)
     except KroniekError as err:
         raise _usage(str(err)) from None
-    with store, tqdm(desc="documents", unit="doc", disable=None, file=sys.stderr) as bar:
+    total = count_documents(paths)
+    with store, tqdm(desc="documents", unit="doc", total=total, disable=None, file=sys.stderr,
+                     dynamic_ncols=True) as bar:
+        run.echo = lambda line: bar.write(line, file=sys.stderr)
+        run.on_input = lambda: bar.update(1)
+        pending: list[Any] = []
+        flushed = time.monotonic()
         for result in _analyses(paths, lang, date, pipeline, run, max_bytes=max_bytes):
-            try:
-                outcomes[store.ingest(result.document, result.actors, result.events)] += 1
-            except KroniekError as err:
-                run.report(err)
+            pending.append(result)
             bar.update(1)
+            if len(pending) >= FLUSH_DOCUMENTS or time.monotonic() - flushed >= FLUSH_SECONDS:
+                _store(store, pending, outcomes, run)
+                pending, flushed = [], time.monotonic()
+        _store(store, pending, outcomes, run)
         counts = store.counts()
+    run.echo = lambda line: typer.echo(line, err=True)
     typer.echo(
         f"{outcomes['added']} added, {outcomes['replaced']} replaced, {outcomes['unchanged']} unchanged; "
         f"store {_db_path(db)}: {counts['documents']} documents, {counts['mentions']} actor mentions, "
@@ -191,42 +276,99 @@ def ingest(
     run.exit()
 
 
+def _store(store: Any, results: list[Any], outcomes: dict[str, int], run: Run) -> None:
+    """Write coded documents in one short hold of the database: all in one transaction, or, should
+    that fail, each in its own, so that one bad document is reported and the others are kept."""
+    if not results:
+        return
+    coded = [(r.document, r.actors, r.events) for r in results]
+    try:
+        with store.writing():
+            try:
+                found = store.ingest_many(coded)
+            except Exception:  # noqa: BLE001 - find the document at fault one by one
+                found = [_store_one(store, item, run) for item in coded]
+    except KroniekError as err:  # the database could not be opened for writing (locked too long)
+        run.report(err)
+        return
+    for outcome in found:
+        if outcome is not None:
+            outcomes[outcome] += 1
+
+
+def _store_one(store: Any, item: tuple, run: Run) -> str | None:
+    try:
+        return store.ingest(*item)
+    except Exception as err:  # noqa: BLE001 - a store failure is this document's, on one line
+        run.report(KroniekError(Errors.E014, path=str(store.path), reason=f"document {item[0].doc_id!r}: "
+                                + (str(err).splitlines() or [type(err).__name__])[0]))
+        return None
+
+
 @app.command()
 def events(
     db: DbOpt = None,
     actor: Annotated[str | None, typer.Option("--actor", help="Events whose source or target code starts with CODE.")] = None,  # noqa: E501
     dyad: Annotated[tuple[str, str] | None, typer.Option("--dyad", help="Events between two actors A B (either direction).")] = None,  # noqa: E501
-    since: Annotated[str | None, typer.Option("--since", help="Events on or after DATE.")] = None,
+    since: Annotated[str | None, typer.Option("--since", help="Events on or after DATE (a month or year event counts if it overlaps).")] = None,  # noqa: E501
     until: Annotated[str | None, typer.Option("--until", help="Events on or before DATE.")] = None,
+    code: Annotated[str | None, typer.Option("--code", help="Events whose CAMEO code starts with PREFIX (19, 0256).")] = None,  # noqa: E501
+    quad: Annotated[list[int] | None, typer.Option("--quad", min=1, max=4, help="Events of QuadClass N (1-4); repeat for several.")] = None,  # noqa: E501
+    limit: Annotated[int | None, typer.Option("--limit", min=0, help="At most N events.")] = None,
     all: Annotated[bool, typer.Option("--all", help="Every status, not only asserted events.")] = False,
     format: Annotated[EventFormat, typer.Option("--format")] = EventFormat.table,
     parquet: Annotated[Path | None, typer.Option("--parquet", help="Write the events to a Parquet file instead.")] = None,  # noqa: E501
+    overwrite: Annotated[bool, typer.Option("--overwrite", help="Let --parquet replace an existing file.")] = False,
 ) -> None:
     """Query stored events."""
     from kroniek.store.duckdb import Store
+    from kroniek.store.files import check_output
 
     path = _db_path(db)
     if not Path(path).exists():
         raise _usage(f"database {path}: not found (run kroniek ingest first, or pass --db)")
-    filters: dict[str, Any] = {"actor": actor, "dyad": dyad, "since": since, "until": until,
-                               "status": None if all else ("asserted",)}
+    filters: dict[str, Any] = {"actor": actor, "dyad": dyad, "since": since, "until": until, "code": code,
+                               "quad": quad or None, "limit": limit, "status": None if all else ("asserted",)}
     try:
+        if parquet is not None:
+            check_output(parquet, overwrite, database=Path(path))
         with Store(path, read_only=True) as store:
             if parquet is not None:
-                n = store.export_parquet(parquet, **filters)
-                typer.echo(f"{n} events written to {parquet}", err=True)
+                _export_parquet(store, parquet, overwrite, filters)
                 return
             records = store.events(**filters)
+            undated = store.undated(**filters) if since is not None or until is not None else 0
+            context = _document_context(store, records) if format in (EventFormat.gdelt, EventFormat.icews) else {}
     except KroniekError as err:
         raise _usage(str(err)) from None
-    _write_events(records, format, show_status=all)
+    _write_events(records, format, show_status=all, **context)
+    if undated:
+        typer.echo(f"kroniek: {warning_line(Warnings.W003, count=undated)}", err=True)
+
+
+def _export_parquet(store: Any, path: Path, overwrite: bool, filters: dict[str, Any]) -> None:
+    """`--parquet`: a failed write (a full disk) is exit status 1, on one line."""
+    try:
+        n = store.export_parquet(path, overwrite=overwrite, **filters)
+    except KroniekError as err:
+        typer.echo(f"kroniek: {err}", err=True)
+        raise typer.Exit(1) from None
+    typer.echo(f"{n} events written to {path}", err=True)
+
+
+def _document_context(store: Any, records: list[dict]) -> dict[str, Any]:
+    """The stored documents' URLs and the day each was added (YYYYMMDD), for GDELT and ICEWS."""
+    wanted = {r["doc_id"] for r in records}
+    documents = [d for d in store.documents() if d["doc_id"] in wanted]
+    return {"urls": {d["doc_id"]: d["url"] for d in documents},
+            "added": {d["doc_id"]: d["ingested_at"].strftime("%Y%m%d") for d in documents if d["ingested_at"]}}
 
 
 @app.command()
 def actors(
     paths: Paths,
     format: Annotated[ActorFormat, typer.Option("--format")] = ActorFormat.table,
-    lang: LangOpt = Lang.auto,
+    lang: LangOpt = "auto",
     date: DateOpt = None,
     pipeline: PipelineOpt = None,
 ) -> None:
@@ -241,11 +383,14 @@ def actors(
             if a.code is None:
                 row["label"] = a.label
             rows.append(row | ({"rule": a.rule} if format == ActorFormat.table else {}))
-    if format == ActorFormat.jsonl:
-        for row in rows:
-            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
-    else:
-        write_actor_table(rows, sys.stdout)
+    def write() -> None:
+        if format == ActorFormat.jsonl:
+            for row in rows:
+                sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+        else:
+            write_actor_table(rows, sys.stdout)
+
+    _to_stdout(write)
     run.exit()
 
 
@@ -334,7 +479,7 @@ def evaluate_actors(
 @app.command()
 def explain(
     paths: Paths,
-    lang: LangOpt = Lang.auto,
+    lang: LangOpt = "auto",
     date: DateOpt = None,
     pipeline: PipelineOpt = None,
 ) -> None:
@@ -342,8 +487,12 @@ def explain(
     from kroniek.explain import write_explanation
 
     run = Run()
-    for result in _analyses(paths, lang, date, pipeline, run, keep_doc=True):
-        write_explanation(result, sys.stdout)
+
+    def write() -> None:
+        for result in _analyses(paths, lang, date, pipeline, run, keep_doc=True):
+            write_explanation(result, sys.stdout)
+
+    _to_stdout(write)
     run.exit()
 
 

@@ -17,7 +17,7 @@ class Errors(StrEnum):
     E006 = "line {line}: malformed JSON ({reason})"
     E007 = "line {line}: article needs {field}"
     E008 = "too large: {size} bytes (limit {limit}); split it or raise --max-bytes"
-    E009 = "invalid date {value!r}: use YYYY-MM-DD"
+    E009 = "invalid date {value!r}: use YYYY-MM-DD (or YYYY-MM, YYYY, an ISO timestamp)"
     E010 = "no pipeline for language {lang!r}: {reason}"
     E011 = "HTML page has no main text"
     E012 = "gold article {name}: {reason}"
@@ -26,6 +26,20 @@ class Errors(StrEnum):
     E015 = "gold folder {path}: {reason}"
     E016 = "too long for one document: {chars} characters (limit {limit}); split it into articles"
     E017 = "actor mentions {name}: {reason}"
+    E018 = "line {line}: duplicate id {doc_id!r} (already read from {first}); ids must be unique in a batch"
+    E019 = "cannot tell the language ({reason}); name it: nl or en (--lang, lang=)"
+    E020 = "cannot write {path}: {reason}"
+    E021 = "line {line}: too large: {size} bytes (limit {limit}); split it or raise --max-bytes"
+    E022 = "unknown language {lang!r}: use nl, en or auto"
+
+
+class Warnings(StrEnum):
+    """Things a user should know that do not stop a document: printed once, the exit status stays 0."""
+
+    W001 = "encoding repaired: {detail}"
+    W002 = ("{count} document(s) without a date ({names}): their events are undated and left out by "
+            "--since/--until; pass --date")
+    W003 = "{count} undated event(s) left out by --since/--until"
 
 
 class KroniekError(Exception):
@@ -45,3 +59,9 @@ class KroniekError(Exception):
 
 class InputError(KroniekError):
     """A document that could not be read; reported on one line, the batch goes on."""
+
+
+def warning_line(warning: Warnings, where: str | None = None, **values: object) -> str:
+    """One warning line, in the same shape as an error: where, what, and its code."""
+    prefix = f"{where}: " if where else ""
+    return f"warning: {prefix}{warning.value.format(**values)} [{warning.name}]"

@@ -12,11 +12,17 @@ class Document:
 
     doc_id: str
     text: str
-    date: str | None = None  # publication date, YYYY-MM-DD
+    date: str | None = None  # publication date: YYYY-MM-DD, or YYYY-MM / YYYY when only that is known
     lang: str | None = None  # ISO 639-1, "nl" or "en"
     title: str | None = None
     url: str | None = None
     source: str | None = None  # the file (or "-") the document came from
+    warnings: tuple[str, ...] = ()  # what the reader repaired (errors.warning_line), reported once
+
+    @property
+    def date_precision(self) -> str | None:
+        """"day", "month" or "year" for the publication date; None when there is none."""
+        return {10: "day", 7: "month", 4: "year"}.get(len(self.date)) if self.date else None
 
 
 @dataclass

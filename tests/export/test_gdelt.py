@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+
+import pytest
 
 from kroniek.export.formats import write_records
 from kroniek.export.gdelt import COLUMNS, event_id, write_gdelt
@@ -26,9 +29,11 @@ def test_gdelt_rows_have_the_58_columns(records):
     assert (row["EventCode"], row["EventBaseCode"], row["EventRootCode"]) == ("075", "075", "07")
     assert (row["QuadClass"], row["GoldsteinScale"]) == ("2", "7.0")
     place = (row["ActionGeo_FullName"], row["ActionGeo_Lat"], row["ActionGeo_Long"])
-    assert place == ("Vilnius", "54.69", "25.28")
+    assert place == ("Vilnius, Lithuania", "54.69", "25.28")
     assert (row["ActionGeo_Type"], row["ActionGeo_FeatureID"]) == ("4", "593116")  # a world city
+    assert row["ActionGeo_CountryCode"] == "LH"  # FIPS 10-4, as GDELT 1.0 writes it (ISO would be LT)
     assert row["SOURCEURL"] == "https://example.org/b"
+    assert re.fullmatch(r"20\d{6}", row["DATEADDED"])  # today: the day the events were coded
 
 
 def test_gdelt_fills_what_is_missing_sensibly(records):
@@ -37,9 +42,12 @@ def test_gdelt_fills_what_is_missing_sensibly(records):
     assert no_target["SQLDATE"] == "20200812"  # no event date: the publication date
     assert no_target["Actor2Code"] == "" and no_target["ActionGeo_FullName"] == ""
     assert no_target["Actor1Name"] == "Belarus gov"  # tabs would break the unquoted format
-    assert igo["Actor1KnownGroupCode"] == "EEC" and igo["SQLDATE"] == "20200801"
+    assert igo["Actor1KnownGroupCode"] == "EEC"
     assert igo["IsRootEvent"] == "1" and no_target["IsRootEvent"] == "0"
     assert (igo["ActionGeo_Type"], igo["ActionGeo_FeatureID"]) == ("1", "")  # a country's centroid
+    # the country in English ("Litouwen" in the text), its FIPS code also as the ADM1 code
+    assert (igo["ActionGeo_FullName"], igo["ActionGeo_CountryCode"], igo["ActionGeo_ADM1Code"]) == (
+        "Lithuania", "LH", "LH")
     assert no_target["ActionGeo_Type"] == ""
     assert no_target["SOURCEURL"] == "belarus_nl"  # no URL given: the doc_id
 
@@ -57,3 +65,43 @@ def test_event_ids_are_stable_distinct_and_float_safe(records):
     assert [int(r["GLOBALEVENTID"]) for r in _rows(write_and_read(records))] == ids
     # Filtering a stream does not renumber: the id belongs to the event, not its position.
     assert int(_rows(write_and_read(records[2:]))[0]["GLOBALEVENTID"]) == ids[2]
+
+
+def test_a_month_event_fills_only_month_and_year_not_a_made_up_day(records):
+    igo = _rows(write_and_read(records))[2]  # date "2020-08", date_precision "month"
+    assert (igo["SQLDATE"], igo["MonthYear"], igo["Year"], igo["FractionDate"]) == ("", "202008", "2020", "")
+
+
+@pytest.mark.parametrize(("date", "precision", "cells"), [
+    ("2014", "year", ("", "", "2014")),
+    ("2020-08-10", "week", ("", "202008", "2020")),
+    ("2020-08-31", "week", ("", "", "2020")),  # the week runs into September
+    ("2020-08-11", "day", ("20200811", "202008", "2020")),
+])  # fmt: skip
+def test_date_columns_follow_the_date_precision(records, date, precision, cells):
+    row = _rows(write_and_read([{**records[0], "date": date, "date_precision": precision}]))[0]
+    assert (row["SQLDATE"], row["MonthYear"], row["Year"]) == cells
+
+
+def test_an_undated_event_of_a_month_dated_document_takes_its_month(records):
+    row = _rows(write_and_read([{**records[1], "doc_date": "2018-06"}]))[0]
+    assert (row["SQLDATE"], row["MonthYear"]) == ("", "201806")
+
+
+def test_dateadded_and_sourceurl_come_from_the_documents(records):
+    out = io.StringIO()
+    write_gdelt(records, out, urls={"belarus_nl": "https://nos.nl/artikel/1"}, added={"belarus_nl": "20240316"})
+    rows = _rows(out.getvalue())
+    assert {r["DATEADDED"] for r in rows} == {"20240316"}
+    assert {r["SOURCEURL"] for r in rows} == {"https://nos.nl/artikel/1"}
+
+
+def test_a_city_is_named_in_english_whatever_the_text_called_it(records):
+    moskou = {**records[0], "location": {"name": "Moskou", "country": "RUS", "lat": 55.75, "lon": 37.62},
+              "location_source": "geonames:524901"}  # fmt: skip
+    row = _rows(write_and_read([moskou]))[0]
+    assert (row["ActionGeo_FullName"], row["ActionGeo_CountryCode"]) == ("Moscow, Russia", "RS")
+    unknown = {**records[0], "location": {"name": "Oost-Jeruzalem", "country": None, "lat": None, "lon": None},
+               "location_source": None}  # fmt: skip
+    row = _rows(write_and_read([unknown]))[0]
+    assert (row["ActionGeo_FullName"], row["ActionGeo_CountryCode"]) == ("Oost-Jeruzalem", "")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kroniek.read.detect import _detector, detect_language
+from kroniek.read.detect import _detector, detect_language, normalise_lang
 
 
 @pytest.mark.parametrize(
@@ -28,3 +28,25 @@ def test_no_letters_is_undetermined() -> None:
 
 def test_detector_is_built_once() -> None:
     assert _detector() is _detector()
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Biden belt Xi", "nl"),  # lingua alone says German
+    ("Rutte belt Macron", "nl"),  # lingua alone says Italian
+    ("Biden calls Xi", "en"),
+    ("Merkel trifft Macron und Scholz", "de"),  # sure enough of German: refused later, not coded as Dutch
+])  # fmt: skip
+def test_a_short_headline_is_dutch_or_english_unless_clearly_another_language(text, lang):
+    assert detect_language(text) == lang
+
+
+def test_markup_and_symbols_are_not_a_language():
+    assert detect_language("<<<<>>>> not <html") == "und"
+
+
+@pytest.mark.parametrize(("tag", "lang"), [
+    ("nl-NL", "nl"), ("NL", "nl"), ("nl_BE", "nl"), ("en-GB", "en"), ("en-us", "en"), ("auto", None), (" ", None),
+    ("de-DE", "de"), ("Nederlands", "nederlands"),
+])  # fmt: skip
+def test_language_tags_are_normalised(tag, lang):
+    assert normalise_lang(tag) == lang

@@ -8,9 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from kroniek.errors import Errors, InputError
+from kroniek.errors import Errors, InputError, KroniekError
 from kroniek.model import Document
 from kroniek.read import read_inputs
+from kroniek.read.ids import text_hash
+from kroniek.read.paths import sniff_kind
 
 RESOURCES = Path(__file__).parent / "resources"
 NEWS = RESOURCES / "nieuws"
@@ -137,14 +139,14 @@ def test_date_argument_fills_only_missing_dates() -> None:
 def test_stdin_text(monkeypatch: pytest.MonkeyPatch) -> None:
     _stdin(monkeypatch, (RESOURCES / "encodings" / "cafe_cp1252.txt").read_bytes())
     (doc,) = read_inputs(["-"])
-    assert doc.doc_id == "stdin" and doc.source == "-" and doc.lang == "nl"
+    assert doc.doc_id == f"stdin-{text_hash(doc.text)}" and doc.source == "-" and doc.lang == "nl"
     assert doc.text.startswith("Loekasjenko's één café in Wit-Rusland\n„Wij blijven open”")
 
 
 def test_stdin_html_is_sniffed(monkeypatch: pytest.MonkeyPatch) -> None:
     _stdin(monkeypatch, b"\n  " + NEWS_PAGE.read_bytes())
     (doc,) = read_inputs(["-"])
-    assert doc.doc_id == "stdin" and doc.date == "2020-08-12"
+    assert doc.doc_id == f"stdin-{text_hash(doc.text)}" and doc.date == "2020-08-12"
     assert doc.text.startswith("De Wit-Russische oppositieleider")
 
 
@@ -168,3 +170,36 @@ def test_stdin_as_a_text_stream(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sys, "stdin", io.StringIO(DUTCH))
     (doc,) = read_inputs(["-"])
     assert doc.text == DUTCH and doc.lang == "nl"
+
+
+def test_markup_lookalike_on_stdin_is_neither_a_page_nor_a_language(monkeypatch: pytest.MonkeyPatch) -> None:
+    _stdin(monkeypatch, b"<<<<>>>> not <html")
+    (error,) = read_inputs(["-"])
+    assert str(error) == "<stdin>: cannot tell the language (too little text in letters); name it: nl or en " \
+                         "(--lang, lang=) [E019]"
+
+
+@pytest.mark.parametrize(("head", "kind"), [
+    (b"<<<<>>>> not <html", "text"),
+    (b"  <!DOCTYPE html><html>", "html"),
+    (b"<?xml version='1.0'?>\n<html xmlns='http://www.w3.org/1999/xhtml'>", "html"),
+    (b"<!-- saved page --><html>", "html"),
+    (b"\n\n{\"id\": 1}", "jsonl"),
+    (b"Kop\n<html> in de tekst", "text"),
+])  # fmt: skip
+def test_stdin_kind_is_sniffed_from_how_it_starts(head: bytes, kind: str) -> None:
+    assert sniff_kind(head) == kind
+
+
+def test_short_dutch_headline_is_read_as_dutch(monkeypatch: pytest.MonkeyPatch) -> None:
+    _stdin(monkeypatch, b"Biden belt Xi")
+    (doc,) = read_inputs(["-"])
+    assert doc.lang == "nl"
+
+
+def test_the_lang_argument_takes_a_region_tag_and_refuses_nonsense() -> None:
+    (doc,) = read_inputs([str(NEWS / "world" / "belarus_talks.txt")], lang="en-GB")
+    assert doc.lang == "en"
+    with pytest.raises(KroniekError) as caught:
+        read_inputs([str(NEWS)], lang="Nederlands")
+    assert caught.value.error is Errors.E022

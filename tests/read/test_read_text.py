@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from kroniek.errors import Errors, InputError
-from kroniek.read.text import decode_bytes, normalise_newlines, text_from_bytes
+from kroniek.read import read_inputs
+from kroniek.read.text import decode_bytes, decode_document, normalise_newlines, text_from_bytes
 
 ENCODINGS = Path(__file__).parent / "resources" / "encodings"
 CAFE = "Loekasjenko's één café in Wit-Rusland\n"
@@ -62,3 +63,34 @@ def test_newlines_are_normalised_and_nothing_else_changes() -> None:
     raw = "Kop\r\n\r\nEerste  alinea,\tmet tab.\rTweede alinea. \n"
     assert normalise_newlines(raw) == "Kop\n\nEerste  alinea,\tmet tab.\nTweede alinea. \n"
     assert text_from_bytes(raw.encode("utf-8"), "x") == "Kop\n\nEerste  alinea,\tmet tab.\nTweede alinea. \n"
+
+
+# A UTF-8 article into which a pair of Windows-1252 quotes and a dash were pasted (from Word).
+MIXED = ("Het Israëlische leger zei dinsdag: ".encode() + "“we vallen niet aan” – één dag.".encode("cp1252")
+         + " Zoë Café.\n".encode())  # fmt: skip
+
+
+def test_mixed_utf8_and_cp1252_is_repaired_per_character_and_said():
+    decoded = decode_document(MIXED, "gemengd.txt")
+    assert decoded.text == "Het Israëlische leger zei dinsdag: “we vallen niet aan” – één dag. Zoë Café.\n"
+    assert decoded.repaired == "UTF-8 with 5 Windows-1252 byte(s)"
+
+
+def test_clean_and_legacy_files_are_not_called_repaired():
+    assert decode_document(CAFE.encode("utf-8"), "x").repaired is None
+    assert decode_document(CAFE.encode("cp1252"), "x").repaired is None
+
+
+def test_a_page_declared_latin1_with_utf8_inside_is_repaired():
+    data = "<p>Het Israëlische leger".encode() + " in het café</p>".encode("latin-1")
+    decoded = decode_document(data, "x.html", declared="iso-8859-1")
+    assert decoded.text == "<p>Het Israëlische leger in het café</p>"
+    assert decoded.repaired == "iso8859-1 with UTF-8 sequences"
+
+
+def test_read_inputs_reports_the_repair_as_a_warning(tmp_path):
+    (tmp_path / "gemengd.txt").write_bytes(MIXED)
+    (doc,) = read_inputs([str(tmp_path)])
+    assert doc.text.startswith("Het Israëlische leger")
+    assert doc.warnings == (
+        f"warning: {tmp_path / 'gemengd.txt'}: encoding repaired: UTF-8 with 5 Windows-1252 byte(s) [W001]",)

@@ -13,7 +13,7 @@ import pytest
 
 import kroniek.store.duckdb as store_module
 from kroniek.errors import Errors, KroniekError
-from kroniek.export.formats import COLUMNS
+from kroniek.export.formats import COLUMNS, EXTRA_COLUMNS
 from kroniek.model import Document
 from kroniek.store import Store
 
@@ -173,7 +173,9 @@ def test_since_until_use_event_date_then_publication_date(filled):
         "2020-08-11", "2020-08-11", "2020-08-12", "2021-02", "2021-03-01"]  # fmt: skip
     assert len(filled.events(since="2020-08-12", status=None)) == 3
     assert len(filled.events(until="2020-08-11", status=None)) == 2
-    assert len(filled.events(since="2021-02-15", status=None)) == 1  # "2021-02" counts as its first day
+    # "2021-02" is all of February: it overlaps a range that starts in the middle of it
+    assert len(filled.events(since="2021-02-15", status=None)) == 2
+    assert len(filled.events(until="2021-02-15", status=None)) == 4
     assert len(filled.events(since="2021", until="2021-02", status=None)) == 1
     assert len(filled.events(until="2020", status=None)) == 3
 
@@ -192,7 +194,8 @@ def test_export_parquet_readable_by_duckdb(filled, tmp_path):
     assert filled.export_parquet(out, actor="BLR", status=None) == 3
     con = duckdb.connect()
     rel = con.execute("SELECT * FROM read_parquet(?)", [str(out)])
-    assert tuple(d[0] for d in rel.description) == COLUMNS
+    # the contract's columns, kroniek's own fields, then any other field a record carries ("note")
+    assert tuple(d[0] for d in rel.description) == COLUMNS + EXTRA_COLUMNS + ("note",)
     rows = rel.fetchall()
     assert [(r[COLUMNS.index("source_code")], r[COLUMNS.index("target_code")]) for r in rows] == [
         ("LTUGOV", "BLROPP"), ("BLRGOV", "LTUGOV"), ("USAGOV", "BLRGOV")]  # fmt: skip
@@ -230,7 +233,7 @@ def test_locked_file_is_a_one_line_error(db):
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
         with pytest.raises(KroniekError) as info:
-            Store(db)
-        assert str(db) in str(info.value) and "locked" in str(info.value)
+            Store(db, timeout=0.3)
+        assert str(db) in str(info.value) and "locked" in str(info.value) and "waited 0.3 s" in str(info.value)
     finally:
         holder.communicate("", timeout=30)

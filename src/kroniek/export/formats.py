@@ -1,14 +1,16 @@
 """Event records as JSON Lines, CSV and TSV; the one mapping between the nested record and flat columns.
 
 The flat columns are shared by CSV/TSV, the DuckDB events table and its Parquet export, so a
-spreadsheet, a Parquet file and a SQL query all see the same names in the same order.
+spreadsheet, a Parquet file and a SQL query all see the same names in the same order: the
+contract's columns (COLUMNS), then kroniek's own fields (EXTRA_COLUMNS: date_source,
+status_reason, location_source), then any further field a record carries. No field is dropped.
 """
 
 from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, TextIO
 
 ACTOR_FIELDS = ("code", "name", "country", "wikidata", "text", "start", "end")
@@ -40,7 +42,10 @@ COLUMNS: tuple[str, ...] = tuple(
 )
 """The flat column order of CSV, TSV and Parquet exports (defined here only)."""
 
-FORMATS = ("jsonl", "csv", "tsv", "gdelt")
+EXTRA_COLUMNS: tuple[str, ...] = ("date_source", "status_reason", "location_source")
+"""kroniek's own fields of every event record (README), after the contract's columns."""
+
+FORMATS = ("jsonl", "csv", "tsv", "gdelt", "icews")
 
 
 def flatten(record: dict[str, Any]) -> dict[str, Any]:
@@ -71,8 +76,31 @@ def unflatten(flat: dict[str, Any]) -> dict[str, Any]:
     return record
 
 
-def write_records(records: Iterable[dict[str, Any]], fmt: str, out: TextIO) -> int:
-    """Write event records to `out` as jsonl, csv, tsv or gdelt; return how many were written."""
+def export_columns(records: Iterable[dict[str, Any]]) -> tuple[str, ...]:
+    """The flat columns for these records: COLUMNS, EXTRA_COLUMNS, then any other field they carry
+    (in the order first met)."""
+    known = set(_RECORD_KEYS) | set(EXTRA_COLUMNS)
+    others: dict[str, None] = {}
+    for record in records:
+        others.update((key, None) for key in record if key not in known)
+    return (*COLUMNS, *EXTRA_COLUMNS, *others)
+
+
+def flat_row(record: dict[str, Any], columns: Sequence[str]) -> dict[str, Any]:
+    """The record as `columns` (from export_columns): contract fields flattened, nested extra values
+    as JSON text."""
+    flat = flatten(record)
+    for column in columns[len(COLUMNS) :]:
+        value = record.get(column)
+        flat[column] = json.dumps(value, ensure_ascii=False) if isinstance(value, dict | list) else value
+    return flat
+
+
+def write_records(records: Iterable[dict[str, Any]], fmt: str, out: TextIO, **context: Any) -> int:
+    """Write event records to `out` as jsonl, csv, tsv, gdelt or icews; return how many were written.
+
+    `context` goes to the GDELT and ICEWS writers (the documents' URLs and when they were added).
+    """
     if fmt == "jsonl":
         n = 0
         for record in records:
@@ -80,22 +108,26 @@ def write_records(records: Iterable[dict[str, Any]], fmt: str, out: TextIO) -> i
             n += 1
         return n
     if fmt in ("csv", "tsv"):
+        records = list(records)
+        columns = export_columns(records)
         writer = csv.writer(out, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
-        writer.writerow(COLUMNS)
-        n = 0
-        for row in _flat_rows(records):
+        writer.writerow(columns)
+        for row in _flat_rows(records, columns):
             writer.writerow(row)
-            n += 1
-        return n
+        return len(records)
     if fmt == "gdelt":
         from kroniek.export.gdelt import write_gdelt
 
-        return write_gdelt(records, out)
+        return write_gdelt(records, out, **context)
+    if fmt == "icews":
+        from kroniek.export.icews import write_icews
+
+        return write_icews(records, out, urls=context.get("urls"))
     raise ValueError(f"unknown format {fmt!r} (use {', '.join(FORMATS)})")
 
 
-def _flat_rows(records: Iterable[dict[str, Any]]) -> Iterator[list[Any]]:
-    """CSV cells in COLUMNS order; null becomes the empty cell."""
+def _flat_rows(records: Iterable[dict[str, Any]], columns: Sequence[str]) -> Iterator[list[Any]]:
+    """CSV cells in `columns` order; null becomes the empty cell."""
     for record in records:
-        flat = flatten(record)
-        yield ["" if flat[col] is None else flat[col] for col in COLUMNS]
+        flat = flat_row(record, columns)
+        yield ["" if flat[col] is None else flat[col] for col in columns]

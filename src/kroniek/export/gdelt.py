@@ -1,16 +1,24 @@
 """Event records as a GDELT 1.0 event table (tab-separated, the 58 columns of the daily files).
 
+Filled as GDELT 1.0's codebook defines them: the dates to the precision the event has (SQLDATE for
+a day, MonthYear for a month, Year for a year: a month-only event has no SQLDATE rather than a
+made-up first day), the action's place in English with its FIPS 10-4 country code, DATEADDED the
+day the document was stored (or coded), SOURCEURL the article's URL (its doc_id when it has none).
 Columns the record has no value for (tone, mention counts beyond one article, actor geography,
-FIPS country codes of places, ethnic and religion codes) are left empty, so GDELT readers load the
-file unchanged. Text cells lose their tabs and line breaks: GDELT files have no quoting.
+a city's ADM1 code, ethnic and religion codes) are left empty, so GDELT readers load the file
+unchanged. Text cells lose their tabs and line breaks: GDELT files have no quoting.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Mapping
+from datetime import UTC, datetime, timedelta
 from datetime import date as Date
 from typing import Any, TextIO
+
+from kroniek.export.geo import english_place, fips_code
+from kroniek.read.dates import date_precision
 
 _ACTOR = (
     "Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode",
@@ -51,16 +59,12 @@ def event_id(record: Mapping[str, Any]) -> int:
     return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "big") >> 11
 
 
-def gdelt_row(record: Mapping[str, Any], url: str | None = None) -> dict[str, str]:
-    """One record as a GDELT 1.0 row (column -> cell text); `url` fills SOURCEURL, else the doc_id."""
+def gdelt_row(record: Mapping[str, Any], url: str | None = None, added: str | None = None) -> dict[str, str]:
+    """One record as a GDELT 1.0 row (column -> cell text); `url` fills SOURCEURL, else the doc_id;
+    `added` (YYYYMMDD) fills DATEADDED."""
     row = dict.fromkeys(COLUMNS, "")
     row["GLOBALEVENTID"] = str(event_id(record))
-    when = _day(record.get("date") or record.get("doc_date"))
-    if when:
-        row["SQLDATE"] = when.strftime("%Y%m%d")
-        row["MonthYear"] = when.strftime("%Y%m")
-        row["Year"] = str(when.year)
-        row["FractionDate"] = f"{when.year + when.timetuple().tm_yday / 365:.4f}"
+    row.update(_date_cells(record))
     for prefix, actor in (("Actor1", record.get("source")), ("Actor2", record.get("target"))):
         if actor:
             row.update({f"{prefix}{k}": v for k, v in _actor_cells(actor).items()})
@@ -74,21 +78,59 @@ def gdelt_row(record: Mapping[str, Any], url: str | None = None) -> dict[str, st
     row["NumMentions"] = row["NumSources"] = row["NumArticles"] = "1"
     place = record.get("location")
     if place:
-        # GDELT's geo country codes are FIPS 10-4; ours are ISO alpha-3, so that cell stays empty.
-        # GDELT's types: 1 country, 3 US city, 4 world city; its feature ids are GNS/GNIS ones,
-        # ours GeoNames ids (from the event's location_source, "geonames:ID").
-        source = record.get("location_source") or ""
-        if source == "country":
-            row["ActionGeo_Type"] = "1"
-        elif place.get("name"):
-            row["ActionGeo_Type"] = "3" if place.get("country") == "USA" else "4"
-        if source.startswith("geonames:"):
-            row["ActionGeo_FeatureID"] = source.split(":", 1)[1]
-        row["ActionGeo_FullName"] = _cell(place.get("name"))
-        row["ActionGeo_Lat"] = _cell(place.get("lat"))
-        row["ActionGeo_Long"] = _cell(place.get("lon"))
+        row.update(_place_cells(place, record.get("location_source") or ""))
+    row["DATEADDED"] = added or ""
     row["SOURCEURL"] = _cell(url or record.get("doc_id"))
     return row
+
+
+def _place_cells(place: Mapping[str, Any], source: str) -> dict[str, str]:
+    """ActionGeo_*: GDELT's types are 1 country, 3 US city, 4 world city; its country codes FIPS 10-4
+    (a country's ADM1Code is its country code); its names English ("Moscow, Russia"); its feature
+    ids GNS/GNIS ones, ours GeoNames ids (from the event's location_source, "geonames:ID")."""
+    cells: dict[str, str] = {}
+    if source == "country":
+        cells["ActionGeo_Type"] = "1"
+    elif place.get("name"):
+        cells["ActionGeo_Type"] = "3" if place.get("country") == "USA" else "4"
+    if source.startswith("geonames:"):
+        cells["ActionGeo_FeatureID"] = source.split(":", 1)[1]
+    name, country = english_place(place, source or None)
+    full = name if source == "country" or not country or name == country else f"{name}, {country}"
+    cells["ActionGeo_FullName"] = _cell(full)
+    fips = fips_code(place.get("country")) or ""
+    cells["ActionGeo_CountryCode"] = fips
+    if source == "country":
+        cells["ActionGeo_ADM1Code"] = fips
+    cells["ActionGeo_Lat"] = _cell(place.get("lat"))
+    cells["ActionGeo_Long"] = _cell(place.get("lon"))
+    return cells
+
+
+def _date_cells(record: Mapping[str, Any]) -> dict[str, str]:
+    """SQLDATE, MonthYear, Year and FractionDate to the precision of the event's date (else the
+    publication date's): each column only where the date says that much."""
+    value = record.get("date")
+    precision = record.get("date_precision") if value else None
+    if not value:
+        value = record.get("doc_date")
+        precision = date_precision(value)
+    first = _day(value)
+    if first is None:
+        return {}
+    cells = {"Year": str(first.year)}
+    if precision == "week":
+        last = first + timedelta(days=6)
+        if last.month == first.month:
+            cells["MonthYear"] = first.strftime("%Y%m")
+        if last.year != first.year:
+            cells.pop("Year")
+    elif precision in ("day", "month"):
+        cells["MonthYear"] = first.strftime("%Y%m")
+    if precision == "day":
+        cells["SQLDATE"] = first.strftime("%Y%m%d")
+        cells["FractionDate"] = f"{first.year + first.timetuple().tm_yday / 365:.4f}"
+    return cells
 
 
 def write_gdelt(
@@ -96,16 +138,21 @@ def write_gdelt(
     out: TextIO,
     urls: Mapping[str, str | None] | None = None,
     header: bool = True,
+    added: Mapping[str, str] | None = None,
 ) -> int:
     """Write records as GDELT 1.0 TSV (with a header row unless `header=False`); return the row count.
 
-    `urls` maps doc_id to the article URL for SOURCEURL (e.g. from Store.documents()).
+    `urls` maps doc_id to the article URL for SOURCEURL, `added` doc_id to the day (YYYYMMDD) it was
+    stored for DATEADDED (both from Store.documents()); DATEADDED is today (UTC) for a document
+    `added` does not name.
     """
     if header:
         out.write("\t".join(COLUMNS) + "\n")
+    today = datetime.now(UTC).strftime("%Y%m%d")
     n = 0
     for record in records:
-        row = gdelt_row(record, (urls or {}).get(record.get("doc_id") or ""))
+        doc_id = record.get("doc_id") or ""
+        row = gdelt_row(record, (urls or {}).get(doc_id), (added or {}).get(doc_id) or today)
         out.write("\t".join(row[c] for c in COLUMNS) + "\n")
         n += 1
     return n

@@ -12,6 +12,12 @@ def _clip(text: str | None, width: int) -> str:
     return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
 
 
+def _clip_left(text: str | None, width: int) -> str:
+    """The end of a long id, where paths and URLs differ ("…nos/artikel")."""
+    text = " ".join((text or "").split())
+    return text if len(text) <= width else "…" + text[len(text) - width + 1 :]
+
+
 def _actor(actor: dict[str, Any] | None, width: int) -> str:
     if not actor:
         return "-"
@@ -20,9 +26,9 @@ def _actor(actor: dict[str, Any] | None, width: int) -> str:
 
 
 def write_event_table(records: Iterable[dict[str, Any]], out: TextIO, show_status: bool = False) -> int:
-    """One line per event: date, source, event, target, evidence snippet (fits the terminal)."""
-    width = max(shutil.get_terminal_size((140, 20)).columns, 100)
-    columns = [("date", 10), ("source", 28), ("event", 30), ("target", 28)]
+    """One line per event: date, document, source, event, target, evidence snippet (fits the terminal)."""
+    width = max(shutil.get_terminal_size((160, 20)).columns, 120)
+    columns = [("date", 10), ("document", 18), ("source", 28), ("event", 30), ("target", 28)]
     if show_status:
         columns.append(("status", 12))
     fixed = sum(w + 2 for _, w in columns)
@@ -34,6 +40,7 @@ def write_event_table(records: Iterable[dict[str, Any]], out: TextIO, show_statu
         snippet = r.get("snippet") or r.get("sentence") or ""
         cells = {
             "date": r.get("date") or r.get("doc_date") or "",
+            "document": _clip_left(r.get("doc_id"), 18),
             "source": _actor(r.get("source"), 28),
             "event": _clip(f"{r.get('cameo')} {r.get('cameo_name')}", 30),
             "target": _actor(r.get("target"), 28),

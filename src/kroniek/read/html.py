@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from configparser import ConfigParser
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 import trafilatura
@@ -12,7 +12,7 @@ from trafilatura.settings import use_config
 
 from kroniek.errors import Errors, InputError
 from kroniek.read.dates import is_valid_date
-from kroniek.read.text import decode_bytes, normalise_newlines
+from kroniek.read.text import decode_document, normalise_newlines
 
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 CHARSET_SNIFF = 4096  # the meta charset must come early in <head> (the HTML standard says 1024 bytes)
@@ -34,6 +34,7 @@ class Page:
     title: str | None
     date: str | None  # YYYY-MM-DD
     url: str | None  # canonical or og:url
+    repaired: str | None = None  # what was repaired in decoding the page (mixed encodings)
 
 
 @cache
@@ -84,7 +85,8 @@ def extract_page(html: str, where: str) -> Page:
 
 def page_from_bytes(data: bytes, where: str) -> Page:
     """Decode an HTML file (BOM, UTF-8, its meta charset, detection) and extract its page."""
-    html = decode_bytes(data, where, declared=declared_charset(data))
-    if not html.strip():
+    decoded = decode_document(data, where, declared=declared_charset(data))
+    if not decoded.text.strip():
         raise InputError(Errors.E004, where)
-    return extract_page(html, where)
+    page = extract_page(decoded.text, where)
+    return replace(page, repaired=decoded.repaired) if decoded.repaired else page

@@ -1,35 +1,41 @@
-"""JSON Lines: one article per line, {"id", "text", "date"?, "title"?, "url"?, "lang"?}."""
+"""JSON Lines: one article per line, {"id", "text", "date"?, "title"?, "url"?, "lang"?}.
+
+Each line is a document of its own: the size limit, the encoding (repaired per line) and every
+error are per line, and a file of any size is read line by line.
+"""
 
 from __future__ import annotations
 
 import codecs
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
-from kroniek.errors import Errors, InputError
+from kroniek.errors import Errors, InputError, Warnings, warning_line
 from kroniek.model import Document
-from kroniek.read.dates import is_valid_date
-from kroniek.read.text import normalise_newlines
+from kroniek.read.dates import normalise_date
+from kroniek.read.detect import normalise_lang
+from kroniek.read.text import decode_document, normalise_newlines
 
 _OPTIONAL = ("title", "url", "lang")
+_UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
-def _lines(data: bytes) -> Iterator[tuple[int, str | None]]:
-    """(line number, text) for each line; text None when the line is not UTF-8."""
-    for bom, encoding in ((codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
-        if data.startswith(bom):  # JSON should be UTF-8, but Windows tools write UTF-16 with a BOM
-            yield from enumerate(data.decode(encoding, errors="replace").split("\n"), start=1)
-            return
-    data = data.removeprefix(codecs.BOM_UTF8)
-    for number, raw in enumerate(data.split(b"\n"), start=1):
-        try:
-            yield number, raw.decode("utf-8")
-        except UnicodeDecodeError:
-            yield number, None
+def _decode_line(raw: bytes, number: int, where: str) -> tuple[str, str | None] | InputError:
+    """The line's text and, when it was not clean UTF-8, the warning saying how it was read."""
+    try:
+        return raw.decode("utf-8"), None
+    except UnicodeDecodeError:
+        pass
+    try:
+        decoded = decode_document(raw, where)
+    except InputError:
+        return InputError(Errors.E006, where, line=number, reason="not UTF-8")
+    detail = decoded.repaired or f"not UTF-8, read as {decoded.encoding}"
+    return decoded.text, warning_line(Warnings.W001, f"{where}: line {number}", detail=detail)
 
 
-def _article(record: Any, line: int, where: str) -> Document | InputError:
+def _article(record: Any, line: int, where: str, warning: str | None) -> Document | InputError:
     if not isinstance(record, dict):
         reason = f"expected an object, got {type(record).__name__}"
         return InputError(Errors.E006, where, line=line, reason=reason)
@@ -42,41 +48,75 @@ def _article(record: Any, line: int, where: str) -> Document | InputError:
     if not isinstance(text, str) or not text.strip():
         return InputError(Errors.E007, where, line=line, field='"text" (a non-empty string)')
     date = record.get("date")
-    if date is not None and not is_valid_date(date):
-        return InputError(Errors.E009, f"{where}: line {line}", value=date)
+    if date is not None:
+        date = normalise_date(date)
+        if date is None:
+            return InputError(Errors.E009, f"{where}: line {line}", value=record.get("date"))
     optional: dict[str, str | None] = {}
     for name in _OPTIONAL:
         value = record.get(name)
         if value is not None and not isinstance(value, str):
             return InputError(Errors.E007, where, line=line, field=f'"{name}" as a string')
         optional[name] = (value.strip() or None) if value is not None else None
-    lang = optional["lang"].lower() if optional["lang"] else None
     return Document(
         doc_id=doc_id,
         text=normalise_newlines(text),
         date=date,
-        lang=None if lang == "auto" else lang,
+        lang=normalise_lang(optional["lang"]),
         title=optional["title"],
         url=optional["url"],
         source=where,
+        warnings=(warning,) if warning else (),
     )
 
 
-def read_jsonl(data: bytes, where: str) -> Iterator[Document | InputError]:
-    """One Document per good line and one InputError per bad one (E006, E007, E009); blank lines skipped.
+def read_jsonl_lines(
+    lines: Iterable[tuple[int, bytes | None, int]], where: str, max_bytes: int, numbered: bool = False
+) -> Iterator[Any]:
+    """One Document per good line and one InputError per bad one (E006, E007, E009, E021); blank
+    lines skipped. `lines` gives (number, bytes or None when over the limit, size) as paths.lines does.
 
     A Document's `lang` is the line's own (None when absent) and `date` likewise: the caller fills
-    in detection and defaults.
+    in detection and defaults. With `numbered`, each item is (line number, Document or InputError).
     """
-    for number, line in _lines(data):
-        if line is None:
-            yield InputError(Errors.E006, where, line=number, reason="not UTF-8")
+    for number, item in _parsed(lines, where, max_bytes):
+        yield (number, item) if numbered else item
+
+
+def _parsed(lines: Iterable[tuple[int, bytes | None, int]], where: str, max_bytes: int
+            ) -> Iterator[tuple[int, Document | InputError]]:
+    for number, raw, size in lines:
+        if raw is None or len(raw.rstrip(b"\r\n")) > max_bytes:
+            yield number, InputError(Errors.E021, where, line=number, size=size, limit=max_bytes)
             continue
+        if number == 1:
+            raw = raw.removeprefix(codecs.BOM_UTF8)
+        decoded = _decode_line(raw, number, where)
+        if isinstance(decoded, InputError):
+            yield number, decoded
+            continue
+        line, warning = decoded
         if not line.strip():
             continue
         try:
             record = json.loads(line)
         except json.JSONDecodeError as err:
-            yield InputError(Errors.E006, where, line=number, reason=f"{err.msg} at column {err.colno}")
+            yield number, InputError(Errors.E006, where, line=number, reason=f"{err.msg} at column {err.colno}")
             continue
-        yield _article(record, number, where)
+        yield number, _article(record, number, where, warning)
+
+
+def split_lines(data: bytes) -> Iterator[tuple[int, bytes | None, int]]:
+    """(number, line, size) for the lines of bytes held in memory; UTF-16 (with a BOM, as Windows
+    tools write JSON) is re-encoded as UTF-8 first."""
+    for bom in _UTF16_BOMS:
+        if data.startswith(bom):
+            data = data.decode("utf-16", errors="replace").encode("utf-8")
+            break
+    for number, raw in enumerate(data.split(b"\n"), start=1):
+        yield number, raw, len(raw)
+
+
+def read_jsonl(data: bytes, where: str, max_bytes: int | None = None) -> Iterator[Document | InputError]:
+    """read_jsonl_lines over bytes held in memory (each line within `max_bytes` when given)."""
+    return read_jsonl_lines(split_lines(data), where, max_bytes if max_bytes is not None else len(data) + 1)
