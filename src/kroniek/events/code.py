@@ -226,6 +226,10 @@ class EventCoder(Matching, Arguments, Discourse, Placing):
             status = self._own_side(status, status.speaker, sources, actors)
         if status.status == "demanded" and status.verb in self.grammar.order_verbs and status.speaker is not None:
             status = self._ordered(status, status.speaker, sources, actors)
+        if status.status == "asserted" and not status.reason and (
+                told := self._attributed_to(anchor, is_noun)) is not None:
+            # news attribution ("volgens de politie") keeps the act asserted, with lower confidence
+            status = Status("asserted", f"according to {told.text!r}", 0.8)
         stated = self._statement(pattern, anchor, is_noun, status, sources, targets, actors)
         if stated is None and not (sources and targets):
             trace.reason = "no source actor" if not sources else "no target actor"
