@@ -355,7 +355,11 @@ class EventCoder(Matching, Arguments, Discourse, Placing):
         if speaker and sources and not {a.code[:3] for a in speaker} & {a.code[:3] for a in sources}:
             return None
         by = speaker or sources
-        return Statement(code, mood, by, targets, reason) if by and targets else None
+        # what one says one will do, refuses or stops concerns the others: "Rusland wil een ontmoeting
+        # tussen Poetin en Biden" is an intention towards the United States, not towards Putin
+        sides = {a.code[:3] for a in by}
+        to = [a for a in targets if a.code[:3] not in sides]
+        return Statement(code, mood, by, to, reason) if by and to else None
 
     def _time_words(self, anchor: Token, is_noun: bool) -> list[Token]:
         """The words that may date the act: its clause, with the clause of an auxiliary the parse made
