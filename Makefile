@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test test-slow lint eval eval-all eval-actors eval-nlp bench bench-anchors model model-pretrained model-corpus model-en gazetteer-data actors-data ontology-data verbforms-data lexicon-en-data ranker clean
+.PHONY: demo test test-slow lint eval eval-all eval-actors eval-nlp bench bench-anchors model model-pretrained model-corpus model-en gazetteer-data actors-data actors-coverage ontology-data verbforms-data lexicon-en-data ranker clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -102,6 +102,10 @@ gazetteer-data: $(STAMP)
 # Rebuild the knowledge-base and ontology tables from $(SHARED)/data plus our curated inputs.
 actors-data: $(STAMP)
 	$(BIN)/python training/build_actors.py $(SHARED)/data src/kroniek/actors/data
+
+# Share of UN members with a known head of state and of government on 1 July of each year 1990-2025.
+actors-coverage: $(STAMP)
+	$(BIN)/python training/leaders_coverage.py src/kroniek/actors/data
 
 verbforms-data: $(STAMP)
 	$(BIN)/python training/build_verbforms.py $(SHARED)/data src/kroniek/events/data/verbforms.nl.tsv

@@ -9,15 +9,19 @@ Sources (all under SHARED_DATA_DIR; see training/ACTOR_SOURCES.md for licences):
       Phoenix.International.actors.txt                                   person aliases, extra code parts
   actor_sources/owid/countries_regions.csv                              ISO2/ISO3, English names, Wikidata ids
   actor_sources/rvig/tabel34_landen.csv, tabel32_nationaliteiten.csv     Dutch country names and adjectives
-  actor_sources/countryinfo/CountryInfo.120116.txt       English adjectives, capitals, leaders 1990-2011
+  actor_sources/countryinfo/CountryInfo.120116.txt       English adjectives, capitals, leaders 1990-2011, cabinets
   actor_sources/universalpetrarch/actors_unified_181220.txt     extra person aliases
-  training/actors_curated/*.tsv                                  curated facts ("curated, public record")
+  actor_sources/leaders/{reign,archigos,wikipedia_state_leaders_2019,everypolitician_world_leaders_2021,
+      everypolitician_foreign_ministers_2022,world_leaders_current_2026}   dated office holders 1990-2025
+      (read by leader_sources.py, joined and reconciled by leader_merge.py: precedence rules there)
+  ud_dutch/*.conllu                                              Dutch words, to flag Dutch name forms that are words
+  training/actors_curated/*.tsv                                  curated facts ("curated, public record"),
+      transliteration.nl.tsv + scripts.tsv: Dutch name forms by rule (translit_nl.py)
 Output is deterministic: every file is sorted and written with a header row.
 """
 
 from __future__ import annotations
 
-import calendar
 import csv
 import json
 import re
@@ -25,6 +29,10 @@ import sys
 import unicodedata
 from collections import defaultdict
 from pathlib import Path
+
+import leader_merge
+import leader_sources
+import translit_nl
 
 CURATED = Path(__file__).resolve().parent / "actors_curated"
 
@@ -48,12 +56,6 @@ AMBIGUOUS_CAPITALS = {"Victoria", "Kingston", "Georgetown", "Santiago", "Male", 
                       "San Marino", "Vatican City", "Wellington", "Belmopan", "Castries", "Tripoli"}
 # Countries whose leaders' names are transliterated from Cyrillic or Georgian/Armenian script.
 CYRILLIC = set("RUS BLR UKR KAZ KGZ TJK UZB TKM AZE ARM GEO MDA MNG BGR SRB MKD".split())
-LEADER_TITLES = {
-    "president": "president", "presidents": "president", "prime minister": "prime minister",
-    "prime ministers": "prime minister", "premiers": "prime minister", "co-prime_ministers": "prime minister",
-    "heads of government": "prime minister", "kings": "king", "king": "king", "sultans": "king",
-    "emirs": "emir", "heads of state": "head of state", "chancellors": "chancellor",
-}
 TITLE_TOKENS = set(
     "PRESIDENT MINISTER PRIME CHANCELLOR KANZLER BUNDESKANZLER KING QUEEN SECRETARY GENERAL LEADER "
     "GOVERNMENT MR. MRS. MS. DR. SHEIKH PRINCE EMIR SULTAN FOREIGN RUSSIAN GERMAN FRENCH BRITISH AMERICAN "
@@ -63,8 +65,6 @@ TITLE_TOKENS = set(
 SPANISH = {"DE", "DEL", "Y", "LA", "LOS", "PRESIDENTE", "REY", "PRIMER", "MINISTRO"}
 PARTICLES = {"de", "van", "der", "von", "den", "la", "le", "da", "di", "do", "dos", "das", "del", "du", "bin",
              "ibn", "al", "el", "y", "ter", "ten", "zu"}
-LEADER_CAP = "2012-01-06"  # CountryInfo.120106: '>' in <Leaders> = still in office at this date
-GOVERNMENT_CAP = "2011-02-28"  # '>' in <Government> = still in office in Feb-2011
 
 
 # ---------------------------------------------------------------- small helpers
@@ -90,17 +90,6 @@ def ascii_fold(text: str) -> str:
 def slug(text: str) -> str:
     """A lower-case ASCII identifier for a name."""
     return re.sub(r"[^a-z0-9]+", "_", ascii_fold(text).lower()).strip("_")
-
-
-def fix_date(raw: str) -> str:
-    """YYYYMMDD (possibly with an impossible day such as 20031131) -> YYYY-MM-DD, or '' when unusable."""
-    if not re.fullmatch(r"\d{8}", raw):
-        return ""
-    year, month, day = int(raw[:4]), int(raw[4:6]), int(raw[6:])
-    if not 1 <= month <= 12 or year < 1800:
-        return ""
-    day = max(1, min(day, calendar.monthrange(year, month)[1]))
-    return f"{year:04d}-{month:02d}-{day:02d}"
 
 
 def title_case(key: str) -> str:
@@ -155,20 +144,24 @@ def _translit(text: str, table: list[tuple[str, str]], vowel_y: str) -> str:
     return " ".join(words)
 
 
-# English (BGN-style) romanisation -> Dutch, German and French conventions.
-DUTCH = [("shch", "sjtsj"), ("kh", "ch"), ("zh", "zj"), ("sh", "sj"), ("ch", "tsj"), ("yu", "joe"),
-         ("ya", "ja"), ("ye", "je"), ("yo", "jo"), ("ou", "ou"), ("au", "au"), ("eu", "eu"), ("u", "oe")]
+# English (BGN-style) romanisation -> German and French conventions (Dutch: translit_nl.py and its table).
 GERMAN = [("shch", "schtsch"), ("kh", "ch"), ("zh", "sch"), ("sh", "sch"), ("ch", "tsch"), ("yu", "ju"),
           ("ya", "ja"), ("ye", "je"), ("yo", "jo"), ("v", "w")]
 FRENCH = [("shch", "chtch"), ("zh", "j"), ("sh", "ch"), ("ch", "tch"), ("ou", "ou"), ("au", "au"),
           ("eu", "eu"), ("u", "ou")]
 
 
-def transliterations(name: str) -> dict[str, set[str]]:
-    """Dutch (lang nl) and German/French (lang *) spellings of an English-romanised Cyrillic name."""
-    nl = _translit(name, DUTCH, "j")
-    other = {_translit(name, GERMAN, "j"), _translit(name, FRENCH, "i")}
-    return {"nl": {nl} - {name}, "*": other - {name, nl}}
+def transliterations(name: str, country: str, cyrillic: bool) -> dict[str, set[str]]:
+    """Dutch spellings by the rules of actors_curated/transliteration.nl.tsv (lang nl) for names from
+    states written in Cyrillic, Arabic, Persian or Hebrew script; German and French spellings (lang *) of
+    Cyrillic names (curated translit=1 or a CYRILLIC state)."""
+    out: dict[str, set[str]] = {"nl": set(), "*": set()}
+    nl = translit_nl.dutch(name, "cyrillic") if cyrillic else translit_nl.dutch_for(name, country)
+    if nl and nl != name:
+        out["nl"].add(nl)
+    if cyrillic:
+        out["*"] = {_translit(name, GERMAN, "j"), _translit(name, FRENCH, "i")} - {name, nl}
+    return out
 
 
 # ------------------------------------------------------------------ Dutch morphology
@@ -204,7 +197,8 @@ def dutch_plural(singular: str) -> str:
 # ------------------------------------------------------------------------ sources
 
 def read_countryinfo(path: Path) -> list[dict]:
-    """Per country: iso3, adjectives, capitals, leaders and foreign ministers from CountryInfo."""
+    """Per country: iso3, adjectives and capitals from CountryInfo (its leaders and cabinets:
+    leader_sources.read_countryinfo)."""
     text = path.read_text(encoding="utf-8", errors="replace")
     text = text[text.index("-->") :]
     out = []
@@ -214,85 +208,13 @@ def read_countryinfo(path: Path) -> list[dict]:
         if not m:
             continue
         iso3 = CAMEO_TO_ISO.get(m.group(1), m.group(1))
-        entry = {"iso3": iso3, "nationality": [], "capitals": [], "people": []}
+        entry = {"iso3": iso3, "nationality": [], "capitals": []}
         for tag, key in (("Nationality", "nationality"), ("Capital", "capitals")):
             t = re.search(rf"<{tag}>(.*?)</{tag}>", block, re.S)
             if t:
                 entry[key] = [w for w in (x.split("#")[0].strip() for x in t.group(1).splitlines()) if w]
-        leaders = re.search(r"<Leaders>(.*?)</Leaders>", block, re.S)
-        if leaders:
-            title = None
-            for line in leaders.group(1).splitlines():
-                tag = re.match(r"\s*<([^/>][^>]*)>\s*$", line)
-                if tag:
-                    title = LEADER_TITLES.get(tag.group(1).strip().lower())
-                    continue
-                if title and "[" in line and not line.strip().startswith("#"):
-                    entry["people"].append(_ci_person(line, entry["iso3"] + "GOV", title, LEADER_CAP))
-        gov = re.search(r"<Government>(.*?)</Government>", block, re.S)
-        if gov:
-            for line in gov.group(1).splitlines():
-                person = _ci_foreign_minister(line)
-                if person:
-                    entry["people"].append(person)
-        entry["people"] = [p for p in entry["people"] if p]
         out.append(entry)
     return out
-
-
-def _ci_names(head: str) -> list[str]:
-    names = re.findall(r"\{([^}]*)\}", head)
-    return [n.strip() for n in names if n.strip()] or [head.split()[0]]
-
-
-def _ci_person(line: str, code: str, title: str, cap: str) -> dict | None:
-    head, _, rest = line.partition("[")
-    if not head.strip():
-        return None
-    dates = "[" + rest
-    m = re.search(r"\[(\d{8})\s*-\s*(\d{8})\]", dates)
-    if m:
-        start, end = fix_date(m.group(1)), fix_date(m.group(2))
-    else:
-        m = re.search(r"\[>\s*(\d{8})\]", dates)
-        if not m:
-            return None
-        start, end = fix_date(m.group(1)), cap
-    if not start or (end and end < start) or (end and end < "1990-01-01"):
-        return None
-    return {"keys": _ci_names(head.strip()), "code": code, "title": title, "start": start, "end": end}
-
-
-FM_TITLE = re.compile(r"^(Minister (of|for) Foreign (Affairs|Relations)|Foreign Minister|"
-                      r"Secretary of State for Foreign Affairs)\b")
-
-
-def _ci_foreign_minister(line: str) -> dict | None:
-    if "#" not in line or "[" not in line:
-        return None
-    body, comment = line.split("#", 1)
-    titles = [t.strip() for t in comment.split("&")]
-    brackets = re.findall(r"\[([A-Z]{3,})\s*([^\]]*)\]", body)
-    if len(titles) != len(brackets):
-        return None
-    head = body.split("[")[0].strip()
-    for title, (code, span) in zip(titles, brackets, strict=True):
-        if not FM_TITLE.match(title) or not code.endswith("GOV") or len(code) != 6:
-            continue
-        span = span.strip()
-        if m := re.fullmatch(r"(\d{8})\s*-\s*(\d{8})", span):
-            start, end = fix_date(m.group(1)), fix_date(m.group(2))
-        elif m := re.fullmatch(r">\s*(\d{8})", span):
-            start, end = fix_date(m.group(1)), GOVERNMENT_CAP
-        elif m := re.fullmatch(r"<\s*(\d{8})", span):
-            start, end = "", fix_date(m.group(1))
-        else:
-            continue
-        if start and end and end < start:
-            continue
-        return {"keys": _ci_names(head), "code": code, "title": "foreign minister",
-                "start": start, "end": end}
-    return None
 
 
 def read_tabari_aliases(*paths: Path) -> dict[str, set[str]]:
@@ -487,105 +409,179 @@ def build_igos(names: Names, parts: dict[str, str], countries: set[str]) -> list
     return sorted(rows)
 
 
-def build_people(src: Path, names: Names, countryinfo: list[dict]) -> tuple[list[tuple], list[tuple]]:
-    """people.tsv and offices.tsv rows plus person/surname name entries."""
+def curated_people() -> tuple[list[dict], dict[str, list[tuple[str, str, str, str]]]]:
+    """Curated people (with their keys and full-name variants parsed) and their offices."""
+    rows = read_tsv(CURATED / "people.tsv")
+    for r in rows:
+        r["key_list"] = sorted({name_key(r["name"]), *map(name_key, split(r["keys"]))})
+        r["full_variants"] = [v.lstrip("?") for v in split(r["variants"]) if not v.startswith(("~", "-"))]
+    offices = defaultdict(list)
+    for r in read_tsv(CURATED / "offices.tsv"):
+        offices[r["person"]].append((r["code"], r["title"], r["start"], r["end"]))
+    return rows, offices
+
+
+def person_ids(people: list) -> dict[int, str]:
+    """Stable ids: the curated id, else the slug of the name (with the country, then a number, on a clash)."""
+    ids: dict[int, str] = {}
+    taken = {p.pid for p in people if p.pid}
+    for p in sorted(people, key=lambda p: (not p.curated, slug(p.name()), p.country, p.span())):
+        if p.pid:
+            ids[id(p)] = p.pid
+            continue
+        base = slug(p.name()) or "person"
+        pid = base if base not in taken else f"{base}_{p.country.lower()}"
+        n = 2
+        while pid in taken:
+            pid, n = f"{base}_{p.country.lower()}_{n}", n + 1
+        taken.add(pid)
+        ids[id(p)] = pid
+    return ids
+
+
+def office_rows(pid: str, terms: list, valid) -> list[tuple]:
+    """offices.tsv rows of a person's terms 1990-2025 with valid codes (head, state: see ACTOR_SOURCES.md)."""
+    rows = {}
+    for t in terms:
+        if (t.end and t.end < "1990-01-01") or not valid(t.code) or (t.start and t.start > "2025-12-31"):
+            continue
+        head = t.head if t.head in ("state", "government", "state+government") else ""
+        key = (pid, t.code, t.title, t.start)
+        rows[key] = (pid, t.code, t.title, t.start, t.end, head, t.state if head else "")
+    return sorted(rows.values(), key=lambda r: (r[3], r[4], r[1], r[2]))
+
+
+def build_people(src: Path, names: Names, parts: set[str], countries: set[str]) -> tuple[list[tuple], list[tuple]]:
+    """people.tsv and offices.tsv rows plus person/surname name entries, from every office-holder source
+    joined by training/leader_merge.py (sources and precedence: see that module and ACTOR_SOURCES.md)."""
     pdir = src / "petrarch2_dictionaries"
     aliases = read_tabari_aliases(
         pdir / "Phoenix.Countries.actors.txt", pdir / "Phoenix.MilNonState.actors.txt",
         src / "actor_sources/universalpetrarch/actors_unified_181220.txt")
-    curated = {r["id"]: r for r in read_tsv(CURATED / "people.tsv")}
-    cur_offices = defaultdict(list)
-    for r in read_tsv(CURATED / "offices.tsv"):
-        cur_offices[r["person"]].append((r["code"], r["title"], r["start"], r["end"]))
-    key_to_id = {name_key(k): pid for pid, r in curated.items() for k in split(r["keys"])}
-    key_to_id.update({name_key(r["name"]): pid for pid, r in curated.items()})
+    rows, cur_offices = curated_people()
+    spells = leader_sources.read_all(src, name_key, CAMEO_TO_ISO)
+    for spell in (s for group in spells for s in group if s.keys and not s.names):
+        spell.names = tuple(alias_names(spell.keys, aliases))
+    people = leader_merge.join(spells, rows, cur_offices, title_case)
+    terms = leader_merge.settle_all(people)
+    ids = person_ids(people)
 
-    people: dict[str, dict] = {}
-    for pid, r in curated.items():
-        keys = {name_key(r["name"]), *map(name_key, split(r["keys"]))}
-        people[pid] = {"name": r["name"], "country": r["country"], "wikidata": r["wikidata"],
-                       "default": r["default_code"], "keys": keys, "offices": list(cur_offices[pid]),
-                       "curated": r}
-    # CountryInfo leaders (1990-2011) and foreign ministers (2003-2011)
-    seen: set[tuple[str, str, str]] = set()  # CountryInfo repeats some leaders under a second country
-    for country in countryinfo:
-        iso3 = country["iso3"]
-        for p in country["people"]:
-            keys = {name_key(k) for k in p["keys"]}
-            if any((k, p["title"], p["start"]) in seen for k in keys):
-                continue
-            seen.update((k, p["title"], p["start"]) for k in keys)
-            pid = next((key_to_id[k] for k in sorted(keys) if k in key_to_id), None)
-            if pid is None:
-                pid = slug(title_case(p["keys"][0]))
-                if pid in people and people[pid]["country"] != iso3:
-                    pid = f"{pid}_{iso3.lower()}"
-                people.setdefault(pid, {"name": title_case(p["keys"][0]), "country": iso3, "wikidata": "",
-                                        "default": iso3 + "ELI", "keys": set(), "offices": [],
-                                        "curated": None})
-                for k in keys:
-                    key_to_id.setdefault(k, pid)
-            person = people[pid]
-            person["keys"] |= keys
-            code = CAMEO_TO_ISO.get(p["code"][:3], p["code"][:3]) + p["code"][3:]
-            office = (code, p["title"], p["start"], p["end"])
-            same = [o for o in person["offices"] if o[:2] == office[:2]]
-            if person["curated"] and same:
-                continue  # a curated office of the same code and title replaces CountryInfo's
-            if office not in person["offices"]:
-                person["offices"].append(office)
+    def valid(code: str) -> bool:
+        chunks = [code[i:i + 3] for i in range(0, len(code), 3)]
+        return (chunks[0] in countries or chunks[0] == "IGO") and all(c in parts for c in chunks[1:])
 
-    people_rows, office_rows = [], []
-    surname_owners: dict[str, set[str]] = defaultdict(set)
-    for pid, p in sorted(people.items()):
-        people_rows.append((pid, p["name"], p["country"], p["wikidata"], p["default"]))
-        for code, title, start, end in sorted(p["offices"], key=lambda o: (o[2], o[3], o[0], o[1])):
-            office_rows.append((pid, code, title, start, end))
-        forms = {p["name"]}
-        surnames: dict[str, int] = {}
-        cur = p["curated"]
-        if cur:
-            for v in split(cur["variants"]):
-                if v.startswith("~?"):
-                    surnames[v[2:]] = 1
-                elif v.startswith("~"):
-                    surnames[v[1:]] = 0
-                else:
-                    forms.add(v.lstrip("?"))
-        for key in sorted(p["keys"]):
-            for alias in sorted({key} | aliases.get(key, set())):
-                tokens = alias.split("_")
-                if any(t in TITLE_TOKENS or t in SPANISH for t in tokens) or re.search(r"\d|'S$|\"", alias):
-                    continue
-                text = title_case(alias)
-                if len(tokens) == 1:
-                    if ascii_fold(text) == ascii_fold(p["name"].split()[-1]) and len(text) > 3 and not cur:
-                        known = [a for s, a in surnames.items() if ascii_fold(s) == ascii_fold(text)]
-                        surnames.setdefault(text, min(known, default=1))
-                elif len(tokens) <= 5:
-                    forms.add(text)
-        last = p["name"].split()[-1]
-        if not cur and len(p["name"].split()) > 1 and not re.fullmatch(r"I+|IV|VI*|Jr\.", last):
-            surnames[last] = 1  # less well-known people: surname only after the full name
-        translit = (cur and cur["translit"] == "1") or (not cur and p["country"] in CYRILLIC)
-        variants = split(cur["variants"]) if cur else []
-        excluded = {ascii_fold(v[1:]).lower() for v in variants if v.startswith("-")}
-        for text in sorted(forms):
-            if any(x in ascii_fold(text).lower() for x in excluded):
-                continue  # a curated '-' variant removes wrong aliases from the TABARI sources
-            names.add("*", text, "person", person=pid)
-            if translit and text == p["name"]:
-                for lang, variants in transliterations(text).items():
-                    for variant in variants:
-                        names.add(lang, variant, "person", person=pid)
-        for text, amb in sorted(surnames.items()):
-            names.add("*", text, "surname", person=pid, ambiguous=amb or len(text) <= 3)
-            surname_owners[ascii_fold(text).lower()].add(pid)
-            if translit and text == p["name"].split()[-1]:
-                for lang, variants in transliterations(text).items():
-                    for variant in variants:
-                        names.add(lang, variant, "surname", person=pid, ambiguous=amb)
-    # A surname or full name shared by several people is ambiguous for all of them.
+    words = dutch_words(src)
+    people_rows, all_offices = [], []
+    for p in sorted(people, key=lambda p: ids[id(p)]):
+        pid = ids[id(p)]
+        offices = office_rows(pid, terms[id(p)], valid)
+        if (not offices and not p.curated) or p.country not in countries:
+            continue
+        default = p.curated["default_code"] if p.curated else p.country + "ELI"
+        people_rows.append((pid, p.name(), p.country, p.qid if not p.curated else p.curated["wikidata"], default))
+        all_offices += offices
+        add_person_names(names, pid, p, terms[id(p)], aliases, words)
+    mark_shared_names(names)
+    return people_rows, all_offices
+
+
+def alias_names(keys: tuple[str, ...], aliases: dict[str, set[str]]) -> list[str]:
+    """Full-name aliases of TABARI keys (Phoenix/UniversalPetrarch): more spellings to match people by."""
+    out = []
+    for key in keys:
+        for alias in sorted(aliases.get(key, ())):
+            words = alias.split("_")
+            if 2 <= len(words) <= 5 and not any(w in TITLE_TOKENS or w in SPANISH for w in words):
+                out.append(title_case(alias))
+    return out
+
+
+def dutch_words(src: Path) -> set[str]:
+    """Lower-case Dutch words (not proper nouns) of the UD Dutch treebanks (CC BY-SA 4.0): a Dutch name
+    form that is also one of these ("Koks", "Bloks") is marked ambiguous."""
+    words: set[str] = set()
+    for path in sorted((src / "ud_dutch").glob("*.conllu")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            cols = line.split("\t")
+            if len(cols) > 3 and cols[3] != "PROPN" and cols[1][:1].islower():
+                words.add(cols[1])
+    return words
+
+
+def add_person_names(names: Names, pid: str, p, terms: list, aliases: dict[str, set[str]],
+                     words: set[str]) -> None:
+    """Full names, surnames and, for heads of state and government, foreign and defence ministers and
+    curated people, their Dutch, German and French forms."""
+    cur = p.curated
+    name = p.name()
+    forms = {name}
+    surnames: dict[str, int] = {}
+    if cur:
+        for v in split(cur["variants"]):
+            if v.startswith("~?"):
+                surnames[v[2:]] = 1
+            elif v.startswith("~"):
+                surnames[v[1:]] = 0
+            elif not v.startswith("-"):
+                forms.add(v.lstrip("?"))
+    for other in p.names:
+        if len([w for w in other.split() if not re.fullmatch(r"[A-Z]\.?", w)]) >= 2 and not re.search(r"\d", other):
+            forms.add(other)
+        elif not cur and re.fullmatch(r"[\w'-]+", other) and len(other) > 3:
+            surnames.setdefault(other, 1)  # one word: Beatrix, Naruhito (after a title or the full name)
+    for key in sorted(p.keys):
+        _alias_forms(key, aliases, name, cur, forms, surnames)
+    words = [w for w in name.split() if w.lower() not in PARTICLES]
+    last = words[-1] if words else name
+    if not cur and len(name.split()) > 1 and not re.fullmatch(r"I+|IV|VI*|Jr\.?", last) and len(last) > 2:
+        surnames[last] = 1  # less well-known people: surname only after the full name or a title
+    for surname in p.surnames if not cur else ():
+        if ascii_fold(surname).lower() in ascii_fold(name).lower() and len(surname) > 3:
+            surnames.setdefault(surname, 1)  # REIGN/Archigos surname forms (al-Maliki)
+    translit = (cur and cur["translit"] == "1") or (not cur and p.country in CYRILLIC)
+    notable = cur or any(t.head or t.title in ("foreign minister", "defence minister") for t in terms)
+    excluded = {ascii_fold(v[1:]).lower() for v in split(cur["variants"]) if v.startswith("-")} if cur else set()
+    single = not cur and len(name.split()) == 1  # Abdullah, Beatrix: only after a title or the full name
+    for text in sorted(forms):
+        if any(x in ascii_fold(text).lower() for x in excluded):
+            continue  # a curated '-' variant removes wrong aliases from the TABARI sources
+        names.add("*", text, "surname" if single and text == name else "person", person=pid,
+                  ambiguous=int(single and text == name))
+    for lang, variants in transliterations(name, p.country, translit).items() if notable else ():
+        for variant in variants:
+            names.add(lang, variant, "surname" if single else "person", person=pid, ambiguous=int(single))
+    for text, amb in sorted(surnames.items()):
+        if text.lower() in PARTICLES or not text[:1].isupper():
+            continue  # "de", "al" of a cut-off name are no surnames
+        names.add("*", text, "surname", person=pid, ambiguous=amb or len(text) <= 3)
+        if text != last or not notable:
+            continue
+        for lang, variants in transliterations(text, p.country, translit).items():
+            for variant in variants:
+                names.add(lang, variant, "surname", person=pid, ambiguous=amb or variant.lower() in words)
+                gen = translit_nl.genitive(variant) if lang == "nl" else None
+                if gen:
+                    names.add("nl", gen, "surname", person=pid, ambiguous=amb or gen.lower() in words)
+
+
+def _alias_forms(key: str, aliases: dict[str, set[str]], name: str, cur, forms: set[str],
+                 surnames: dict[str, int]) -> None:
+    """Name forms from a TABARI key and its Phoenix/UniversalPetrarch aliases."""
+    for alias in sorted({key} | aliases.get(key, set())):
+        tokens = alias.split("_")
+        if any(t in TITLE_TOKENS or t in SPANISH for t in tokens) or re.search(r"\d|'S$|\"", alias):
+            continue
+        text = title_case(alias)
+        if len(tokens) == 1:
+            if ascii_fold(text) == ascii_fold(name.split()[-1]) and len(text) > 3 and not cur:
+                known = [a for s, a in surnames.items() if ascii_fold(s) == ascii_fold(text)]
+                surnames.setdefault(text, min(known, default=1))
+        elif len(tokens) <= 5:
+            forms.add(text)
+
+
+def mark_shared_names(names: Names) -> None:
+    """A surname or full name shared by several people is ambiguous for all of them."""
     owners: dict[tuple[str, str], set[str]] = defaultdict(set)
     for (_lang, text, kind, _code, pid) in names.rows:
         if kind in ("person", "surname"):
@@ -594,7 +590,6 @@ def build_people(src: Path, names: Names, countryinfo: list[dict]) -> tuple[list
         lang, text, kind, code, pid = key
         if kind in ("person", "surname") and len(owners[(kind, ascii_fold(text).lower())]) > 1:
             names.rows[key] = 1
-    return people_rows, office_rows
 
 
 def build_roles(lang: str) -> list[tuple]:
@@ -621,7 +616,7 @@ def main(src: Path, out: Path) -> None:
     names = Names()
     countries = build_countries(src, names, countryinfo)
     igos = build_igos(names, parts, {c[0] for c in countries})
-    people, offices = build_people(src, names, countryinfo)
+    people, offices = build_people(src, names, set(parts), {c[0] for c in countries})
     for r in read_tsv(CURATED / "seats.tsv"):
         names.add(r["lang"], r["text"], r["kind"], r["code"], ambiguous=int(r["ambiguous"]))
     for r in read_tsv(CURATED / "groups.tsv"):
@@ -631,7 +626,7 @@ def main(src: Path, out: Path) -> None:
     write_tsv(out / "countries.tsv", ["iso3", "iso2", "name_en", "name_nl", "wikidata", "kind"], countries)
     write_tsv(out / "igos.tsv", ["code", "name_en", "name_nl", "wikidata"], igos)
     write_tsv(out / "people.tsv", ["id", "name", "country", "wikidata", "default_code"], people)
-    write_tsv(out / "offices.tsv", ["person", "code", "title", "start", "end"], offices)
+    write_tsv(out / "offices.tsv", ["person", "code", "title", "start", "end", "head", "state"], offices)
     write_tsv(out / "names.tsv", ["lang", "text", "kind", "code", "person", "ambiguous"], names.merged())
     for lang in ("nl", "en"):
         write_tsv(out / f"roles.{lang}.tsv", ["word", "role", "title", "country"], build_roles(lang))

@@ -420,3 +420,22 @@ def test_a_title_does_not_reach_across_a_lowercase_word_tagged_as_a_name(resolve
     """, ents=((3, 4, "LOC"), (5, 6, "PER")))
     codes = {a.text: a.code for a in found.actors if a.code}
     assert codes == {"premier": "SVKGOV", "Slowakije": "SVK", "Orban": "HUNGOV"}
+
+
+def test_of_several_people_with_a_surname_the_titles_country_and_the_leader_win() -> None:
+    # the knowledge base holds more than one Abbas, Moebarak and Aden
+    from kroniek.model import Document
+    from kroniek.nlp.registry import unavailable
+    from kroniek.pipeline import default_analyzer
+
+    if missing := unavailable("nl"):
+        import pytest
+
+        pytest.skip(missing)
+    text = ("De Palestijnse president Abbas sprak in Ramallah. De Egyptische rellen tegen Moebarak duurden voort. "
+            "De rebellen heroverden de Jemenitische stad Aden.")
+    (result,) = default_analyzer().analyze([Document("t", text, "2024-03-15", "nl")])
+    codes = {a.text: a.code for a in result.actors}
+    assert codes["Palestijnse president Abbas"] == "PSEGOV"
+    assert codes["Moebarak"] == "EGYELI"  # the one who led a country, out of office in 2024
+    assert not any(a.person for a in result.actors if "Aden" in a.text)  # a city after "stad"

@@ -120,3 +120,15 @@ def test_a_bare_statement_is_not_coded() -> None:
 def test_a_fixed_phrase_of_intention_announces_whatever_the_parse() -> None:
     events = _coded("De soldaten zijn niet van plan om geweld te gebruiken tegen de Egyptische betogers.")
     assert not {e for e in events if e[3] == "asserted"}
+
+
+def test_an_act_wanted_is_an_intention_towards_the_others_only() -> None:
+    events = _coded("Russia wants a meeting between Putin and Biden.", "en")
+    assert ("RUS", "036", "USAGOV", "asserted") in events
+    assert not {e for e in events if e[1] == "036" and e[2].startswith("RUS")}  # not towards its own side
+    assert not {e for e in events if e[1] == "040" and e[3] == "asserted"}  # the meeting is not held
+
+
+def test_an_act_called_necessary_has_not_happened() -> None:
+    events = _coded("Een ontmoeting tussen Poetin en Biden is noodzakelijk.")
+    assert not {e for e in events if e[3] == "asserted"}

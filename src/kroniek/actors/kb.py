@@ -31,6 +31,7 @@ class Office:
     title: str
     start: str | None
     end: str | None
+    head: str = ""  # "state", "government" or "state+government" for a head of state or government
 
 
 @dataclass(frozen=True)
@@ -120,7 +121,8 @@ class KnowledgeBase:
                 for r in _rows(d / "igos.tsv")}
         offices: dict[str, list[Office]] = defaultdict(list)
         for r in _rows(d / "offices.tsv"):
-            offices[r["person"]].append(Office(r["code"], r["title"], r["start"] or None, r["end"] or None))
+            offices[r["person"]].append(Office(r["code"], r["title"], r["start"] or None, r["end"] or None,
+                                               r.get("head") or ""))
         people = {r["id"]: Person(r["id"], r["name"], r["country"], r["wikidata"] or None, r["default_code"],
                                   tuple(offices.get(r["id"], ()))) for r in _rows(d / "people.tsv")}
         entries = tuple(Entry(r["text"], r["lang"], r["kind"], r["code"] or None, r["person"] or None,
@@ -151,6 +153,10 @@ class KnowledgeBase:
         first, last = _bounds(date)
         held = [o for o in offices if (o.start or "0000") <= last and (o.end is None or o.end >= first)]
         return max(held, key=lambda o: o.start or "", default=None)
+
+    def led_a_country(self, person_id: str) -> bool:
+        """Whether the person was ever a head of state or of government."""
+        return any(o.head for o in self.person(person_id).offices)
 
     def code_for(self, person_id: str, date: str | None) -> str:
         """The CAMEO code of the office held on date, else the person's default code."""

@@ -124,6 +124,7 @@ class ActorResolver:
         self.roles = kb.roles(lang)
         self._role_cache: dict[str, str | None] = {}
         self.entries: dict[str, list[Entry]] = {}  # lower-cased name -> entries, preferred kind first
+        self._surname_leaders: dict[str, str | None] = {}  # see _leader_of_surname
         self.matcher = PhraseMatcher(vocab, attr="LOWER")
         for entry in kb.entries(lang):
             key = self.lexicon.strip_article(entry.text).lower()
@@ -174,11 +175,49 @@ class ActorResolver:
         return found
 
     # -- gazetteer ----------------------------------------------------------------------------
-    def _pick(self, key: str, span: Span, seen_people: dict[str, Actor], named: set[str]) -> Entry | None:
+    def _pick(self, key: str, span: Span, seen_people: dict[str, Actor], named: set[str],
+              date: str | None = None) -> Entry | None:
         """The entry a matched text stands for: capitalised names only for proper names, and an
-        ambiguous surname only after the full name or right after a title."""
+        ambiguous surname only after the full name or right after a title. Of several people with
+        the name, the one the document named in full, else the one of the country the title before it
+        names ("de Palestijnse president Abbas"), else one in office on the date."""
+        fits = self._fitting(key, span, seen_people, named)
+        people = [e for e in fits if e.person]
+        if not fits or not fits[0].person or len({e.person for e in people}) < 2:
+            return fits[0] if fits else None  # a country or organisation of the name comes first
+        hint = self._title_country(span[0])
+
+        def rank(entry: Entry) -> tuple:
+            person = self.kb.person(entry.person)
+            return (entry.person not in seen_people and entry.person not in named,
+                    hint is None or person.country != hint,
+                    self.kb.office_for(person.id, date) is None,
+                    KIND_ORDER.get(entry.kind, 99))
+
+        return min(people, key=rank)
+
+    def _leader_of_surname(self, key: str) -> str | None:
+        """The one person bearing a surname who led a country, or None (none, or several)."""
+        if key not in self._surname_leaders:
+            leaders = {e.person for e in self.entries.get(key, []) if e.kind == "surname" and e.person
+                       and self.kb.led_a_country(e.person)}
+            self._surname_leaders[key] = next(iter(leaders)) if len(leaders) == 1 else None
+        return self._surname_leaders[key]
+
+    def _title_country(self, token: Token, window: int = 5) -> str | None:
+        """The country a name or adjective in the few words before a name gives ("de Palestijnse
+        president Abbas": PSE)."""
+        for t in reversed(token.doc[max(token.sent.start, token.i - window) : token.i]):
+            for entry in self.entries.get(t.lower_, []):
+                if entry.kind in ("adjective", "country") and entry.code and not entry.code.startswith("IGO"):
+                    return entry.code[:3]
+        return None
+
+    def _fitting(self, key: str, span: Span, seen_people: dict[str, Actor], named: set[str]) -> list[Entry]:
+        """The entries of a matched text that its case and context allow, preferred kind first."""
         token = span[0]
         after = token.doc[span.end] if span.end < len(token.doc) else None
+        out: list[Entry] = []
         for entry in self.entries.get(key, []):
             if not _case_fits(entry.text, token.text):
                 continue
@@ -188,12 +227,18 @@ class ActorResolver:
                 continue  # "Mike Johnson" (and a later "Johnson") is not Boris Johnson
             if entry.kind == "surname" and after is not None and after.pos_ == "PROPN" and after.text[:1].isupper():
                 continue  # a first name comes before the surname: "Michel Wolter" is no Michel
+            if entry.kind in ("surname", "person") and token.i > 0 and (
+                    token.doc[token.i - 1].lemma_.lower() in self.lexicon.place_nouns
+                    or token.doc[token.i - 1].lower_ in self.lexicon.place_nouns):
+                continue  # "de Jemenitische stad Aden" names a place, not a person
             if entry.kind == "surname" and entry.ambiguous:
-                # a headline's surname may come before the body's full name
-                if entry.person not in seen_people and entry.person not in named and not self._after_title(token):
+                # a headline's surname may come before the body's full name; a country's leader is
+                # who the bare surname means when no other leader bears it ("Moebarak", not a minister)
+                if (entry.person not in seen_people and entry.person not in named and not self._after_title(token)
+                        and self._leader_of_surname(key) != entry.person):
                     continue
-            return entry
-        return None
+            out.append(entry)
+        return out
 
     def _other_first_name(self, token: Token, person: str | None) -> bool:
         """A capitalised name right before a surname that is not the person's own first name."""
@@ -228,7 +273,7 @@ class ActorResolver:
 
     def _from_entries(self, doc: Doc, span: Span, date: str | None, seen: dict[str, Actor],
                       named: set[str]) -> Actor | None:
-        entry = self._pick(span.label_, span, seen, named)
+        entry = self._pick(span.label_, span, seen, named, date)
         if entry is None:
             return None
         head = span.root

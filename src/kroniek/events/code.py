@@ -226,6 +226,10 @@ class EventCoder(Matching, Arguments, Discourse, Placing):
             status = self._own_side(status, status.speaker, sources, actors)
         if status.status == "demanded" and status.verb in self.grammar.order_verbs and status.speaker is not None:
             status = self._ordered(status, status.speaker, sources, actors)
+        if status.status == "asserted" and not status.reason and (
+                told := self._attributed_to(anchor, is_noun)) is not None:
+            # news attribution ("volgens de politie") keeps the act asserted, with lower confidence
+            status = Status("asserted", f"according to {told.text!r}", 0.8)
         stated = self._statement(pattern, anchor, is_noun, status, sources, targets, actors)
         if stated is None and not (sources and targets):
             trace.reason = "no source actor" if not sources else "no target actor"
@@ -351,7 +355,11 @@ class EventCoder(Matching, Arguments, Discourse, Placing):
         if speaker and sources and not {a.code[:3] for a in speaker} & {a.code[:3] for a in sources}:
             return None
         by = speaker or sources
-        return Statement(code, mood, by, targets, reason) if by and targets else None
+        # what one says one will do, refuses or stops concerns the others: "Rusland wil een ontmoeting
+        # tussen Poetin en Biden" is an intention towards the United States, not towards Putin
+        sides = {a.code[:3] for a in by}
+        to = [a for a in targets if a.code[:3] not in sides]
+        return Statement(code, mood, by, to, reason) if by and to else None
 
     def _time_words(self, anchor: Token, is_noun: bool) -> list[Token]:
         """The words that may date the act: its clause, with the clause of an auxiliary the parse made

@@ -70,7 +70,9 @@ class Matching(ClauseReading):
             for base in self._full_lemmas(token, joined=False):
                 for pattern in self.patterns.by_verb.get(base, ()):
                     found[pattern.id] = pattern
-        return tuple(sorted(found.values(), key=lambda p: -p.specificity))
+        # the most specific first; among equals the order of the files, whatever order the verb's
+        # possible infinitives came in (a set)
+        return tuple(sorted(found.values(), key=lambda p: (-p.specificity, self.patterns.order[p.id])))
 
     def _first_match(self, candidates: tuple[Pattern, ...], token: Token, is_noun: bool,
                      actors: DocActors | None = None) -> Pattern | None:

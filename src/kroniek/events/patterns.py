@@ -94,6 +94,8 @@ class Grammar:
     announcing_verbs: frozenset[str] = frozenset()
     insisting_verbs: frozenset[str] = frozenset()
     cessation_words: frozenset[str] = frozenset()
+    # predicates that call for an act without its happening ("een ontmoeting is noodzakelijk")
+    necessity_words: frozenset[str] = frozenset()
     # fixed phrases of intention before a "te"-infinitive, read off the words ("van plan ... te")
     intent_phrases: frozenset[str] = frozenset()
     # the shortest event noun a compound may end in and still be that event ("raketaanval" is an
@@ -111,6 +113,7 @@ class PatternSet:
     by_verb: dict[str, tuple[Pattern, ...]]
     by_noun: dict[str, tuple[Pattern, ...]]
     grammar: Grammar
+    order: dict[str, int] = field(default_factory=dict)  # a pattern's place in the files (ties)
 
     def noun_patterns(self, lemma: str, form: str) -> tuple[Pattern, ...]:
         """Patterns of an event noun by its lemma or form, else by the noun its compound ends in
@@ -183,7 +186,8 @@ def load_patterns(lang: str, data_dir: Path = DATA) -> PatternSet:
         **{k: _words(v) for k, v in g.items() if k not in _NOT_WORDS},
     )
     grammar = replace(grammar, particle_bases=_particle_bases(grammar, patterns))
-    return PatternSet(lang, tuple(patterns), _index(patterns, "verbs"), _index(patterns, "nouns"), grammar)
+    return PatternSet(lang, tuple(patterns), _index(patterns, "verbs"), _index(patterns, "nouns"), grammar,
+                      {p.id: i for i, p in enumerate(patterns)})
 
 
 def _particle_bases(grammar: Grammar, patterns: list[Pattern]) -> frozenset[str] | None:

@@ -173,6 +173,12 @@ def decide(anchor: Token, grammar: Grammar, is_noun: bool = False) -> Status:
             # the act named in a phrase of place is where the verb happened, not what it asks for,
             # announces or refuses ("In zijn gelukwens aan X zinspeelde Y op ...": the wish was sent)
             dep = "obl:setting"
+        if token == anchor and is_noun and dep == "obj" and (lemma := _listed(lemmas, grammar.intent_modals)):
+            # an act wanted is not yet done: "Rusland wil een ontmoeting", "Russia wants talks" (an intention)
+            return Status("hypothetical", f"wanted by {lemma!r}", 0.5, subject(head), lemma, mood="announce")
+        if token == anchor and dep in ("nsubj", "csubj") and _listed(lemmas, grammar.necessity_words):
+            # "een ontmoeting is noodzakelijk", "a meeting was necessary": called for, not held
+            return Status("hypothetical", f"called {head.lemma_.lower()!r}", 0.5)
         if (lemma := _listed(lemmas, grammar.negating_verbs)) and dep in (
             "xcomp", "ccomp", "obj", "obl", "obl:arg",
         ):
