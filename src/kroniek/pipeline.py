@@ -22,6 +22,7 @@ from kroniek.events.patterns import load_patterns
 from kroniek.events.ranker import load_ranker
 from kroniek.model import Actor, Document, Event
 from kroniek.nlp.registry import LANGUAGES, load_pipeline
+from kroniek.places import gazetteer
 
 # Recorded with stored documents: a new coder version re-codes documents on the next ingest.
 CODER_VERSION = "0.2.0"  # 0.2: the jointly trained Dutch pipeline and the coder adapted to its UD scheme
@@ -67,6 +68,7 @@ class Analyzer:
             except FileNotFoundError:
                 raise KroniekError(Errors.E010, lang=lang, reason="no event patterns for it yet") from None
             resolver = ActorResolver(self.kb, lang, nlp.vocab)
+            gazetteer()  # the offline place gazetteer, read once here rather than inside a document's coding
             ranker = load_ranker(lang) if self.ranker else None
             coder = EventCoder(patterns, default_ontology(), self.bare_statements, ranker)
             self._parts[lang] = (nlp, resolver, coder)

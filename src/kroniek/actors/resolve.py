@@ -12,6 +12,7 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import spacy
 from spacy.matcher import PhraseMatcher
@@ -39,6 +40,7 @@ def _first_bare_actor(tokens: list[Token], found: DocActors) -> Token | None:
                 None)
 
 
+@lru_cache(maxsize=65536)
 def _fold(text: str) -> str:
     """ "Phúc" -> "phuc": names compare without case and accents."""
     return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
@@ -218,13 +220,15 @@ class ActorResolver:
         token = span[0]
         after = token.doc[span.end] if span.end < len(token.doc) else None
         out: list[Entry] = []
+        same: list[Token] | None = None  # the name's mentions up to here, read once
         for entry in self.entries.get(key, []):
             if not _case_fits(entry.text, token.text):
                 continue
-            if entry.kind == "surname" and any(
-                self._other_first_name(t, entry.person) for t in token.doc[: token.i + 1] if t.text == token.text
-            ):
-                continue  # "Mike Johnson" (and a later "Johnson") is not Boris Johnson
+            if entry.kind == "surname":
+                if same is None:
+                    same = [t for t in token.doc[: token.i + 1] if t.text == token.text]
+                if any(self._other_first_name(t, entry.person) for t in same):
+                    continue  # "Mike Johnson" (and a later "Johnson") is not Boris Johnson
             if entry.kind == "surname" and after is not None and after.pos_ == "PROPN" and after.text[:1].isupper():
                 continue  # a first name comes before the surname: "Michel Wolter" is no Michel
             if entry.kind in ("surname", "person") and token.i > 0 and (
@@ -666,8 +670,10 @@ class ActorResolver:
     def _repeated_names(self, doc: Doc, found: DocActors) -> None:
         """The last name of an unknown person found earlier refers to that person when it recurs
         ("premier Nguyen Xuan Phuc" ... "Phuc ontmoet"), even where NER missed it."""
+        # the last word of each multi-word actor name, folded, read once
+        lasts = {_fold(words[-1]) for a in found.actors if len(words := (a.name or "").split()) >= 2}
         for token in doc:
-            if token.i in found.by_token or not token.text[:1].isupper():
+            if token.i in found.by_token or not token.text[:1].isupper() or _fold(token.text) not in lasts:
                 continue
             earlier = self._earlier_bearer(found, token.text, token.idx, min_words=2)
             if earlier is None:
