@@ -84,3 +84,19 @@ def test_a_weekday_dates_the_event_end_to_end_whatever_verb_heads_the_clause() -
     (result,) = default_analyzer().analyze([Document("t", text, "2024-03-15", "nl")])
     (event,) = [e for e in result.events if e.cameo == "075"]
     assert (event.date, event.extra["date_source"]) == ("2024-03-12", "text")
+
+
+def test_an_act_a_noun_names_in_passing_has_no_date_of_its_own() -> None:
+    # "na de annexatie van de Krim": an act the text refers to, not news of the day
+    from kroniek.export.gdelt import gdelt_row
+
+    if missing := unavailable("nl"):
+        pytest.skip(missing)
+    text = "Na de Russische annexatie van de Krim nam Belarus afstand van Rusland. Rusland voerde zondag " \
+           "luchtaanvallen uit op Kiev."
+    (result,) = default_analyzer().analyze([Document("t", text, "2020-08-12", "nl")])
+    dates = {e.cameo: (e.date, e.date_precision, e.extra["date_source"]) for e in result.events}
+    assert dates["192"] == (None, None, "unknown")
+    assert dates["195"] == ("2020-08-09", "day", "text")  # the support verb's clause dates its noun
+    (annexation,) = [e for e in result.events if e.cameo == "192"]
+    assert gdelt_row(annexation.record())["SQLDATE"] == "20200812"  # GDELT needs a day: the publication's

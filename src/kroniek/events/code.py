@@ -25,7 +25,7 @@ from kroniek.events.patterns import Pattern, PatternSet
 from kroniek.events.ranker import RankerModel, pair_features
 from kroniek.events.statements import statement_code
 from kroniek.events.status import Status, decide, reporter
-from kroniek.events.when import event_date
+from kroniek.events.when import UNKNOWN, event_date
 from kroniek.events.where import Placing
 from kroniek.model import Actor, Event
 
@@ -235,6 +235,10 @@ class EventCoder(Matching, Arguments, Discourse, Placing):
             trace.reason = "no source actor" if not sources else "no target actor"
             return False
         when = event_date(self._time_words(anchor, is_noun), ctx.doc_date, self.grammar.lang)
+        if is_noun and when.source == "publication" and self._support_verb(anchor) is None:
+            # an act named by a noun is one the text refers to ("na de annexatie van de Krim"), not
+            # one it reports as news of the day: without a time word of its own its date is unknown
+            when = UNKNOWN
         location, location_source = self._location(anchor, is_noun, actors)
         if stated is not None:
             said = Status("asserted", f"the statement: {stated.reason}", 0.8)
@@ -363,9 +367,11 @@ class EventCoder(Matching, Arguments, Discourse, Placing):
 
     def _time_words(self, anchor: Token, is_noun: bool) -> list[Token]:
         """The words that may date the act: its clause, with the clause of an auxiliary the parse made
-        its head ("Litouwen heeft/root dinsdag ... opgevangen/ccomp")."""
+        its head ("Litouwen heeft/root dinsdag ... opgevangen/ccomp"); a noun's own words, with its
+        support verb's clause ("voerde zondag aanvallen uit")."""
         if is_noun:
-            return list(anchor.subtree)
+            support = self._support_verb(anchor)
+            return list(anchor.subtree) + (list(clause.clause_tokens(support)) if support is not None else [])
         words = list(clause.clause_tokens(anchor))
         host = self._auxiliary_host(anchor)
         return words + [t for t in clause.clause_tokens(host) if t not in words] if host is not None else words

@@ -26,7 +26,7 @@ _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 class EventDate:
     date: str | None
     precision: str | None  # day | week | month | year
-    source: str  # "text" (a time word in the clause) or "publication"
+    source: str  # "text" (a time word in the clause), "publication", or "unknown" (an act named in passing)
     text: str = ""
 
 
@@ -62,6 +62,9 @@ def _parse_pub(doc_date: str | None) -> tuple[dt.date | None, str | None]:
         return dt.date(int(parts[0]), 1, 1), "year"
     except ValueError:
         return None, None
+
+
+UNKNOWN = EventDate(None, None, "unknown")
 
 
 def publication(doc_date: str | None) -> EventDate:
