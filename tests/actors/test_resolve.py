@@ -54,7 +54,7 @@ def test_office_depends_on_the_article_date(shared_dir) -> None:
     assert blok == ["NLDGOV"] and later and later != ["NLDGOV"]
 
 
-def _codes(text: str, date: str = "2021-03-01", lang: str = "nl") -> dict[str, str | None]:
+def _codes(text: str, date: str | None = "2021-03-01", lang: str = "nl") -> dict[str, str | None]:
     (result,) = default_analyzer().analyze([Document("t", text, date, lang)])
     return {a.text: a.code for a in result.actors}
 
@@ -439,3 +439,17 @@ def test_of_several_people_with_a_surname_the_titles_country_and_the_leader_win(
     assert codes["Palestijnse president Abbas"] == "PSEGOV"
     assert codes["Moebarak"] == "EGYELI"  # the one who led a country, out of office in 2024
     assert not any(a.person for a in result.actors if "Aden" in a.text)  # a city after "stad"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # an undated article takes the latest year its text names to look up offices
+        ("Stoltenberg sprak in 2019 in Brussel over de begroting van het bondgenootschap.", "IGOWSTNAT"),
+        ("Stoltenberg was in 2008 in Oslo voor overleg over de olieprijs.", "NORGOV"),
+        # with no year at all the office cannot be told: the person's country, not today's office
+        ("Stoltenberg sprak in Brussel over de begroting van het bondgenootschap.", "NOR"),
+    ],
+)
+def test_an_undated_article_takes_its_offices_from_its_own_years(text: str, code: str) -> None:
+    assert _codes(text, date=None).get("Stoltenberg") == code

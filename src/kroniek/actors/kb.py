@@ -159,9 +159,14 @@ class KnowledgeBase:
         return any(o.head for o in self.person(person_id).offices)
 
     def code_for(self, person_id: str, date: str | None) -> str:
-        """The CAMEO code of the office held on date, else the person's default code."""
+        """The CAMEO code of the office held on date, else the person's default code. Without a date
+        the office cannot be told when the person held offices of different codes: then only the
+        person's country (its bare code) is sure, never today's office picked for a text of any time."""
+        person = self.person(person_id)
+        if date is None and len({o.code for o in person.offices}) > 1:
+            return person.country
         office = self.office_for(person_id, date)
-        return office.code if office else self.person(person_id).default_code
+        return office.code if office else person.default_code
 
     def country(self, iso3: str) -> Country | None:
         """A country, territory or region by its three-letter code."""

@@ -9,6 +9,7 @@ name, "hij" after a named person), and named entities the knowledge base does no
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
@@ -38,6 +39,15 @@ def _first_bare_actor(tokens: list[Token], found: DocActors) -> Token | None:
     """The first of the tokens that is an actor heading no phrase: a subject after the finite verb."""
     return next((t for t in tokens if found.at(t) is not None and not any(c.dep_ == "case" for c in t.children)),
                 None)
+
+
+_YEAR = re.compile(r"^(19[4-9]\d|20\d\d)$")
+
+
+def _latest_year(doc: Doc) -> str | None:
+    """The latest year from 1940 on that a text names as a number ("in 2014", "sinds 2019"), or None."""
+    years = [t.text for t in doc if t.like_num and _YEAR.match(t.text)]
+    return max(years) if years else None
 
 
 @lru_cache(maxsize=65536)
@@ -146,6 +156,9 @@ class ActorResolver:
 
     # -- the public entry point -------------------------------------------------------------
     def __call__(self, doc: Doc, date: str | None) -> DocActors:
+        # an undated article is dated by the latest year its text names, so offices are those of its
+        # time; with no year the office lookup says it cannot tell (KnowledgeBase.code_for)
+        date = date or _latest_year(doc)
         found = DocActors()
         matches = self.matcher(doc)
         countries = self._context_countries(doc, matches)
