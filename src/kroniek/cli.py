@@ -453,7 +453,8 @@ def _print_report(report: Any, json_out: bool) -> None:
 def evaluate_actors(
     files: Annotated[list[Path], typer.Argument(help="Actor mention files (TSV, see eval/actors/README.md).")],
     shared: Annotated[Path | None, typer.Option(
-        "--shared", help="Shared data folder for `shared:` documents (default $KRONIEK_SHARED or ../shared)."
+        "--shared", help="Shared data folder for `shared:` and `corpus:` documents (default $KRONIEK_SHARED or "
+                         "../shared); without it, the sets that need it are skipped."
     )] = None,
     json_out: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
     pipeline: PipelineOpt = None,
