@@ -36,6 +36,8 @@ class ActorLexicon:
     home_roles: frozenset[str]  # role words that mean home's institution when no country is given
     local_roles: frozenset[str]  # role codes that belong to the place their clause names (COP, CVL)
     locative_preps: frozenset[str]  # "in Minsk": the place a clause names
+    home_bound_roles: frozenset[str]  # roles of a country's own institutions and people (GOV, COP, OPP, ...)
+    agent_preps: frozenset[str]  # "de vrijlating van gevangenen door X": the act's agent
     authority_roles: frozenset[str]  # "de Iraanse autoriteiten executeerden demonstranten": their country
     not_actors: frozenset[str]  # fixed phrases with a country adjective that name no actor
     stance_prefixes: frozenset[str]  # "pro-European", "anti-Russisch": a stance, not an actor

@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from functools import lru_cache
 
 import spacy
@@ -23,7 +24,7 @@ from spacy.util import filter_spans
 from kroniek.actors.kb import Entry, KnowledgeBase
 from kroniek.actors.lexicon import ActorLexicon
 from kroniek.model import Actor
-from kroniek.places import party_city
+from kroniek.places import PARTY_POPULATION, entity_at, gazetteer, party_city
 from kroniek.syntax import bare_complement
 
 # When one written form has several entries ("Belarus" the country and its people), prefer in this order.
@@ -40,6 +41,29 @@ def _first_bare_actor(tokens: list[Token], found: DocActors) -> Token | None:
     return next((t for t in tokens if found.at(t) is not None and not any(c.dep_ == "case" for c in t.children)),
                 None)
 
+
+# A story is domestic when one country is named at least this many times as often as any other:
+# only then may a role noun or unknown person with no country of its own take the article's.
+DOMESTIC_RATIO = 3
+UNKNOWN_COUNTRY = "---"  # CAMEO's (PETRARCH's) country part of an actor whose country is not known
+
+
+def domestic_country(countries: Counter) -> str | None:
+    """The country of a domestic story (one country named far more often than any other), or None
+    for a story between countries, where a role noun's country cannot be taken from the article."""
+    ranked = countries.most_common(2)
+    if not ranked:
+        return None
+    if len(ranked) == 1 or ranked[0][1] >= DOMESTIC_RATIO * ranked[1][1]:
+        return ranked[0][0]
+    return None
+
+
+# A first name this similar (difflib's ratio) to one of a person's own is its spelling variant:
+# "Alexander" for "Aleksander", "Mikhail" for "Michail"; "Mike" is not "Boris".
+SPELLING_VARIANT = 0.8
+
+DASHES = ("\u2013", "\u2011")  # en dash and non-breaking hyphen, as typesetting writes a name's hyphen
 
 _YEAR = re.compile(r"^(19[4-9]\d|20\d\d)$")
 
@@ -68,6 +92,7 @@ def _case_fits(name: str, text: str) -> bool:
 
 
 _CORE_DEPS = ("nsubj", "nsubj:pass", "obj", "iobj")
+_NAME_DEPS = ("appos", "flat", "flat:name", "compound")
 
 
 def _clause_verb(token: Token) -> Token | None:
@@ -76,7 +101,8 @@ def _clause_verb(token: Token) -> Token | None:
     verb = token.head
     if token.dep_ in _CORE_DEPS and verb.pos_ in ("VERB", "AUX"):
         return verb
-    return None
+    # a role noun the parse took for an open complement still is the verb's object
+    return verb if bare_complement(token) else None
 
 
 def _with_auxiliaries(verb: Token) -> list[Token]:
@@ -99,6 +125,7 @@ class DocActors:
     actors: list[Actor] = field(default_factory=list)
     by_token: dict[int, Actor] = field(default_factory=dict)
     main_country: str | None = None  # the country the article is most about (ISO alpha-3)
+    domestic_country: str | None = None  # that country when the story is domestic (domestic_country())
 
     # a mention that stands for several actors ("de twee landen"): its token -> all of them
     groups: dict[int, list[Actor]] = field(default_factory=dict)
@@ -114,6 +141,20 @@ class DocActors:
         self.actors.extend(members[1:])
         for i in range(*members[0].tokens):
             self.groups[i] = members
+
+    def placed(self) -> DocActors:
+        """These actors without those whose country is unknown (a role noun no text evidence gives
+        a country): what an event may have as a side, for an event between unknown parties says
+        nothing of who did what to whom."""
+        if not any(a.code and a.code.startswith(UNKNOWN_COUNTRY) for a in self.actors):
+            return self
+        kept = DocActors(main_country=self.main_country, domestic_country=self.domestic_country)
+        for actor in self.actors:
+            if not (actor.code and actor.code.startswith(UNKNOWN_COUNTRY)):
+                kept.actors.append(actor)
+        kept.by_token = {i: a for i, a in self.by_token.items() if a in kept.actors}
+        kept.groups = {i: g for i, g in self.groups.items() if all(a in kept.actors for a in g)}
+        return kept
 
     def at(self, token: Token) -> Actor | None:
         return self.by_token.get(token.i)
@@ -136,6 +177,7 @@ class ActorResolver:
         self.roles = kb.roles(lang)
         self._role_cache: dict[str, str | None] = {}
         self.entries: dict[str, list[Entry]] = {}  # lower-cased name -> entries, preferred kind first
+        self._first_names_of: dict[str, set[str]] | None = None  # person -> first names (_first_names)
         self._surname_leaders: dict[str, str | None] = {}  # see _leader_of_surname
         self.matcher = PhraseMatcher(vocab, attr="LOWER")
         for entry in kb.entries(lang):
@@ -144,6 +186,10 @@ class ActorResolver:
                 self.entries.setdefault(key, []).append(entry)
         for options in self.entries.values():
             options.sort(key=lambda e: KIND_ORDER.get(e.kind, len(KIND_ORDER)))
+        # "Wit–Rusland", "Abu–Dhabi": a name's hyphen written as a dash is the same name
+        for key in [k for k in self.entries if "-" in k]:
+            for dash in DASHES:
+                self.entries.setdefault(key.replace("-", dash), self.entries[key])
         # names are tokenised with the language's own rules, so they match as the text is split
         tokenizer = spacy.blank(lang, vocab=vocab)
         for key in self.entries:
@@ -163,6 +209,7 @@ class ActorResolver:
         matches = self.matcher(doc)
         countries = self._context_countries(doc, matches)
         found.main_country = countries.most_common(1)[0][0] if countries else None
+        found.domestic_country = domestic_country(countries)
         seen_people: dict[str, Actor] = {}
         # people named in full anywhere in the document: a headline's surname may come first
         named = {e.person for _, s, end in matches for e in self.entries.get(doc[s:end].text.lower(), [])[:1]
@@ -266,8 +313,22 @@ class ActorResolver:
             return False
         if self._in_portfolio(prev):
             return False
-        own = {_fold(w) for w in self.kb.person(person).name.split()[:-1]}
-        return _fold(prev.text) not in own and not prev.is_sent_start
+        first = _fold(prev.text)
+        return not prev.is_sent_start and not any(
+            first == own or SequenceMatcher(None, first, own).ratio() >= SPELLING_VARIANT
+            for own in self._first_names(person))
+
+    def _first_names(self, person: str) -> set[str]:
+        """The folded words before the surname in every full form of the person's name."""
+        if self._first_names_of is None:
+            self._first_names_of = {}
+            for options in self.entries.values():
+                for e in options:
+                    if e.kind == "person" and e.person:
+                        self._first_names_of.setdefault(e.person, set()).update(
+                            _fold(w) for w in e.text.split()[:-1])
+        own = self._first_names_of.get(person, set())
+        return own | {_fold(w) for w in self.kb.person(person).name.split()[:-1]}
 
     def _in_portfolio(self, token: Token) -> bool:
         """A capitalised word of a title's portfolio ("minister van Buitenlandse Zaken Blok"): the
@@ -458,11 +519,66 @@ class ActorResolver:
         for phrase in phrases:
             if not any(c.dep_ == "case" and c.lower_ in self.lexicon.locative_preps for c in phrase.children):
                 continue
-            actor = found.at(phrase)
-            if actor is not None and actor.place_kind:
-                return None if actor.code.startswith("IGO") else actor.code[:3]
-            if (city := party_city(phrase)) is not None:
-                return city[1].country
+            country = self._place_country(phrase, found)
+            if country is not False:
+                return country
+        return None
+
+    def _place_country(self, phrase: Token, found: DocActors) -> str | None | bool:
+        """The country of a known place a token names (False when it names no place)."""
+        actor = found.at(phrase)
+        if actor is not None and actor.place_kind:
+            return None if actor.code.startswith("IGO") else actor.code[:3]
+        if (city := party_city(phrase)) is not None:
+            return city[1].country
+        if phrase.pos_ == "PROPN":
+            # after a locative preposition a large city's name is the city, whatever the NER called it
+            ent = entity_at(phrase)
+            place = gazetteer().city(ent.text if ent is not None else phrase.text, min_population=PARTY_POPULATION)
+            if place is not None and place.country:
+                return place.country
+        return False
+
+    def _own_place(self, token: Token, found: DocActors) -> str | None:
+        """The country of a place named in a locative phrase inside the role noun's own phrase (its
+        relative clause included): "demonstrators camping in a square in Minsk"."""
+        for phrase in token.subtree:
+            if phrase == token or not any(
+                    c.dep_ == "case" and c.lower_ in self.lexicon.locative_preps for c in phrase.children):
+                continue
+            country = self._place_country(phrase, found)
+            if country is not False:
+                return country
+        return None
+
+    def _sentence_place(self, token: Token, found: DocActors) -> str | None:
+        """Police, civilians and the opposition in a sentence whose named places all lie in one
+        country are of that country: the place of the act, where their own clause names none."""
+        sent = token.sent
+        countries = set()
+        for t in sent:
+            if not any(c.dep_ == "case" and c.lower_ in self.lexicon.locative_preps for c in t.children):
+                continue
+            country = self._place_country(t, found)
+            if country is not False:
+                countries.add(country)
+        return next(iter(countries)) if len(countries) == 1 else None
+
+    def _act_agent(self, token: Token, found: DocActors) -> str | None:
+        """People in an "of" phrase of an act noun whose agent phrase names a domestic authority
+        ("de vrijlating van gevangenen door Loekasjenko") are of the authority's country."""
+        head = token.head
+        if head == token or head.pos_ not in ("NOUN", "PROPN") or not any(
+                c.dep_ == "case" and c.lower_ in self.lexicon.of_preps for c in token.children):
+            return None
+        # the agent phrase hangs on the act noun, or on the people ("gevangenen door X") in another parse
+        for child in (*head.children, *token.children):
+            if not any(c.dep_ == "case" and c.lower_ in self.lexicon.agent_preps for c in child.children):
+                continue
+            actor = found.at(child)
+            if actor is not None and actor.code and len(actor.code) >= 6 and not actor.code.startswith("IGO") \
+                    and actor.code[3:6] in self.lexicon.authority_roles:
+                return actor.code[:3]
         return None
 
     def _act_adjective(self, token: Token, found: DocActors) -> str | None:
@@ -486,7 +602,14 @@ class ActorResolver:
         if verb is None:
             return None
         subj = next((c for c in _with_auxiliaries(verb) if c.dep_.startswith("nsubj") and c != token), None)
+        if subj is None and verb.dep_ == "conj":
+            # "nam maatregelen en gooide oppositiekandidaten in de cel": coordinated verbs share the subject
+            subj = next((c for c in _with_auxiliaries(verb.head) if c.dep_.startswith("nsubj") and c != token), None)
         actor = found.at(subj) if subj is not None else None
+        # "President Loekasjenko": the named person, not the title read on its own, is the authority
+        named = next((found.at(c) for c in subj.children if c.dep_ in _NAME_DEPS and found.at(c) is not None
+                      and found.at(c).person), None) if subj is not None else None
+        actor = named or actor
         if actor is None or not actor.code or actor.code.startswith("IGO") or len(actor.code) < 6:
             return None
         return actor.code[:3] if actor.code[3:6] in self.lexicon.authority_roles else None
@@ -516,21 +639,33 @@ class ActorResolver:
         # envoys are by definition of another country than the one they are in, so they get none
         if token.lemma_.lower() in self.lexicon.foreign_roles or token.lower_ in self.lexicon.foreign_roles:
             return None, ""
-        # "the police detained protesters in Minsk": police and civilians are of the place named
+        # "betogers die op een plein in Minsk sliepen": a place in the role noun's own phrase
+        if (place := self._own_place(token, found)) is not None:
+            return place, "role+own-place"
+        # "the police detained protesters in Minsk": police, civilians and the opposition are of the place named
         if role in self.lexicon.local_roles and (place := self._clause_place(token, found)) is not None:
             return place, "role+clause-place"
         if role in self.lexicon.local_roles and (country := self._act_adjective(token, found)) is not None:
             return country, "role+act-adjective"
+        if role in self.lexicon.local_roles and (country := self._act_agent(token, found)) is not None:
+            return country, "role+act-agent"
         if role in self.lexicon.local_roles and (country := self._clause_authority(token, found)) is not None:
             return country, "role+clause-authority"
+        if role in self.lexicon.local_roles and (place := self._sentence_place(token, found)) is not None:
+            return place, "role+sentence-place"
         # "het kabinet", "de Tweede Kamer": institutions a reader of this language's news takes as home's
         if self.lexicon.home_country and (token.lemma_.lower() in self.lexicon.home_roles
                                           or token.lower_ in self.lexicon.home_roles):
             return self.lexicon.home_country, "role+home-country"
-        # otherwise the country the article is about ("de politie" in an article on Russia)
-        if countries:
+        # otherwise, in a domestic story, its country; a country's own institutions and people
+        # ("de politie", "de oppositie", "het regime") are of the country the article is about in
+        # any story; soldiers, refugees and envoys travel, so between countries the text does not
+        # say whose they are, and the actor keeps its role with an unknown country
+        if (home := domestic_country(countries)) is not None:
+            return home, "role+domestic-story"
+        if countries and role in self.lexicon.home_bound_roles:
             return countries.most_common(1)[0][0], "role+article-country"
-        return None, ""
+        return UNKNOWN_COUNTRY, "role+no-country-evidence"
 
     def _named_holder(self, token: Token, found: DocActors, phrase: Span | None = None) -> str | None:
         """The country of the last person before `token` whose title was the same role word (or
@@ -652,10 +787,10 @@ class ActorResolver:
             if earlier is not None:
                 found.add(self._actor(ent, earlier.code, "coref:surname", name=earlier.name, label=ent.label_))
                 continue
-            if ent.label_ == "PER" and countries:
-                # an unknown person in an article about a country is, by default, of that country
-                country = countries.most_common(1)[0][0]
-                found.add(self._actor(ent, country, "ner+article-country", name=ent.text, label=ent.label_))
+            if ent.label_ == "PER" and (country := domestic_country(countries)) is not None:
+                # an unknown person in a domestic story is of its country; between countries the
+                # text does not say whose, and the name stays without a code
+                found.add(self._actor(ent, country, "ner+domestic-story", name=ent.text, label=ent.label_))
                 continue
             found.add(self._actor(ent, None, "ner", name=ent.text, label=ent.label_))
 
@@ -899,7 +1034,8 @@ class ActorResolver:
         if code:
             kb_name, country, kb_wikidata = self.kb.describe(code)
             if name is None:
-                name = kb_name
+                # a role of an unknown country is named by its own words ("de diplomaten")
+                name = span.text if code.startswith(UNKNOWN_COUNTRY) else kb_name
             if wikidata is None and person is None:
                 wikidata = kb_wikidata
         return Actor(

@@ -401,6 +401,24 @@ class Arguments(ClauseReading):
                 or any(w.endswith(x) and len(w) >= len(x) + 3 for w in words for x in self.grammar.person_suffixes)
                 or any(c.pos_ == "NUM" or c.like_num for c in patient.children))
 
+    def _patient_country(self, anchor: Token, is_noun: bool, actors: DocActors) -> str | None:
+        """The country a country adjective on the act's patient names ("twee Franse toeristen")."""
+        if is_noun:
+            return None
+        # the object, or in a passive whose subject the parse gave another label, the clause's bare
+        # noun phrase (one with no preposition of its own)
+        patient = self._object(anchor) or next(
+            (c for c in anchor.children if c.pos_ == "NOUN" and c.dep_ in ("obl", "nsubj", "nsubj:pass", "obj")
+             and not any(g.dep_ == "case" for g in c.children)), None)
+        if patient is None:
+            return None
+        for child in patient.children:
+            actor = actors.at(child) if child.dep_ == "amod" else None
+            if actor is not None and actor.code and len(actor.code) == 3 and not actor.code.startswith("IGO") \
+                    and not actor.code.startswith("-"):
+                return actor.code
+        return None
+
     @staticmethod
     def _implicit(country: str | None, role: str, anchor: Token) -> Actor:
         """An actor the text leaves implicit: the police of the country where people were arrested."""

@@ -118,6 +118,7 @@ class EventCoder(Matching, Arguments, Discourse, Placing):
 
     def __call__(self, doc: Doc, actors: DocActors, doc_id: str, doc_date: str | None) -> Coded:
         coded = Coded([], [])
+        actors = actors.placed()
         self._memo = (doc, {})  # see _memoized
         self._doc_events = coded.events  # what the `continued` slot continues
         try:
@@ -163,8 +164,8 @@ class EventCoder(Matching, Arguments, Discourse, Placing):
         self._keep_specific(ctx)
 
     def _sentence_without_actors(self, ctx: _Sentence) -> None:
-        if not ctx.actors.main_country:
-            return  # both sides implicit are of the country the article is about
+        if not ctx.actors.domestic_country:
+            return  # both sides implicit are of the country a domestic story is about
         inflection, lang = self.grammar.inflection, self.grammar.lang
         for token in ctx.span:
             if not verb_like(token) or not verbs.candidates(token.text, token.lemma_, lang, inflection) & (
@@ -263,9 +264,12 @@ class EventCoder(Matching, Arguments, Discourse, Placing):
             sources = self._carrier(anchor, actors)
         targets = self._fill(pattern.target, anchor, is_noun, actors, sources, pattern.obj)
         if (not sources and not targets and pattern.implicit_source and pattern.implicit_target
-                and actors.main_country and self._about_people(anchor, is_noun, pattern)):
-            # "Andere leden werden opgepakt": both sides implicit, in the country the article is about
-            targets = [self._implicit(actors.main_country, pattern.implicit_target, anchor)]
+                and self._about_people(anchor, is_noun, pattern)):
+            # "Twee Franse toeristen zijn opgepakt": the people's own adjective says whose; "Andere
+            # leden werden opgepakt": both sides implicit, in the country a domestic story is about
+            country = self._patient_country(anchor, is_noun, actors) or actors.domestic_country
+            if country:
+                targets = [self._implicit(country, pattern.implicit_target, anchor)]
         # an implicit authority or its subjects are of the country where the act took place ("zijn in
         # Iran gearresteerd": the Iranian police), else of the other party's
         where = None
