@@ -31,6 +31,7 @@ class Errors(StrEnum):
     E020 = "cannot write {path}: {reason}"
     E021 = "line {line}: too large: {size} bytes (limit {limit}); split it or raise --max-bytes"
     E022 = "unknown language {lang!r}: use nl, en or auto"
+    E023 = "invalid {name} {value!r}: {reason}"
 
 
 class Warnings(StrEnum):

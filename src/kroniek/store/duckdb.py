@@ -152,6 +152,13 @@ class Store:
                 self._writer = None
 
     @contextmanager
+    def reading(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A connection for read-only SQL over the tables (kroniek.analysis), closed when the block
+        ends; inside writing() it is the batch's own connection."""
+        with self._connection(write=False) as con:
+            yield con
+
+    @contextmanager
     def _connection(self, write: bool) -> Iterator[duckdb.DuckDBPyConnection]:
         """The open write batch's connection, or a new one for this call (closed after it)."""
         if self._closed:
