@@ -37,7 +37,12 @@ def _store(request: Request) -> Store:
 
 def _json(content: Any) -> Response:
     """A JSON answer written by the json module (faster than validating thousands of records)."""
-    return Response(json.dumps(content, ensure_ascii=False, default=str), media_type="application/json")
+    return Response(json.dumps(content, ensure_ascii=False, default=_iso), media_type="application/json")
+
+
+def _iso(value: Any) -> str:
+    """Dates and timestamps (a document's ingested_at) as ISO text."""
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
 
 
 def _filters(since: str | None = None, until: str | None = None, actor: str | None = None, dyad: str | None = None,
@@ -163,12 +168,13 @@ def dyad_series(request: Request,
                 codes: Annotated[str | None, Query(description="CAMEO code prefixes, comma-separated.")] = None,
                 since: Since = None, until: Until = None,
                 min_run: Annotated[int, Query(ge=1, le=100, description="Periods a new sign must hold.")] = 2,
-                ) -> Response:
+                status: StatusQ = None) -> Response:
     from kroniek.analysis import series, turning_points, yoyo
 
     frame = series(_store(request), params.actor("source", source), params.actor("target", target),
                    freq=params.freq(freq), directed=directed, codes=params.cameo_list("codes", codes),
-                   since=params.date("since", since), until=params.date("until", until))  # fmt: skip
+                   since=params.date("since", since), until=params.date("until", until),
+                   status=params.statuses(status))  # fmt: skip
     return _json({"source": source, "target": target, "freq": freq, "directed": directed,
                   "periods": _records(frame), "turning_points": _records(turning_points(frame, min_run=min_run)),
                   "yoyo": _plain(yoyo(frame, min_run=min_run))})  # fmt: skip
@@ -223,8 +229,8 @@ def analyze(request: Request, body: AnalyzeRequest) -> Response:
 
 
 def _records(frame: Any) -> list[dict[str, Any]]:
-    """A DataFrame's rows as JSON-ready dicts: NaN as null, dates and timestamps as ISO text."""
-    return json.loads(frame.to_json(orient="records", date_format="iso", force_ascii=False))
+    """A DataFrame's rows as JSON-ready dicts: NaN as null, dates as ISO text."""
+    return [{str(k): _plain(v) for k, v in row.items()} for row in frame.to_dict(orient="records")]
 
 
 def _plain(value: Any) -> Any:
@@ -233,8 +239,8 @@ def _plain(value: Any) -> Any:
         return {str(k): _plain(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
         return [_plain(v) for v in value]
-    if hasattr(value, "to_json"):  # a DataFrame or Series
-        return json.loads(value.to_json(orient="records", date_format="iso", force_ascii=False))
+    if hasattr(value, "to_dict") and hasattr(value, "columns"):  # a DataFrame
+        return _records(value)
     if hasattr(value, "item"):  # a numpy scalar
         value = value.item()
     if isinstance(value, float) and not math.isfinite(value):

@@ -89,6 +89,11 @@ def _add_error_handlers(app: FastAPI) -> None:
     def kroniek_error(request: Request, error: KroniekError) -> JSONResponse:
         return JSONResponse({"error": str(error), "code": error.error.name}, status_code=400)
 
+    @app.exception_handler(Exception)
+    def failure(request: Request, error: Exception) -> JSONResponse:  # a bug: logged by uvicorn, one line here
+        first = (str(error).splitlines() or [""])[0]
+        return JSONResponse({"error": f"internal error: {type(error).__name__}: {first}"}, status_code=500)
+
 
 def _where(loc: tuple[Any, ...] | list[Any]) -> str:
     """("query", "limit") -> "limit"; ("body", "text") -> "body.text"."""
