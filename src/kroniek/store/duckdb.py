@@ -282,25 +282,25 @@ class Store:
         status: the statuses to include (None: all). code: CAMEO code prefix ("19", "0256").
         quad: QuadClass (1-4), or several. limit: at most this many events, after skipping `offset`.
         """
-        sql, params = _select(("doc_id", *COLUMNS[1:], "extra"), actor, dyad, since, until, status,
-                              doc_id, limit, code, quad, offset=offset)  # fmt: skip
+        filters = {"actor": actor, "dyad": dyad, "since": since, "until": until, "status": status, "doc_id": doc_id,
+                   "code": code, "quad": quad}  # fmt: skip
         with self._connection(write=False) as con:
-            rows = con.execute(sql, params).fetchall()
-        records = []
-        for row in rows:
-            record = unflatten(dict(zip(COLUMNS, row[:-1], strict=True)))
-            if row[-1]:
-                record.update(json.loads(row[-1]))
-            records.append(record)
-        return records
+            return _records(con, filters, limit, offset)
+
+    def page(self, limit: int, offset: int = 0, **filters: Any) -> tuple[int, list[dict[str, Any]]]:
+        """How many events match `filters` (as for events()), and the `limit` of them after `offset`,
+        read with one connection (a web page of events)."""
+        with self._connection(write=False) as con:
+            records = _records(con, filters, limit, offset)
+            if not offset and len(records) < limit:
+                return len(records), records
+            return _count(con, filters), records
 
     def count(self, **filters: Any) -> int:
         """How many events match `filters` (as for events(), without limit and offset)."""
         filters = {k: v for k, v in filters.items() if k not in ("limit", "offset")}
-        sql, params = _select(("count(*)",), **filters, order=False)
         with self._connection(write=False) as con:
-            row = con.execute(sql, params).fetchone()
-        return int(row[0]) if row else 0
+            return _count(con, filters)
 
     def query(self, sql: str, params: Sequence[Any] = (), **filters: Any) -> list[dict[str, Any]]:
         """Rows of a read-only SELECT over the events that match `filters` (as for events(), without
@@ -381,6 +381,25 @@ class Store:
                 table: int(con.execute(f"SELECT count(*) FROM {table}").fetchone()[0])  # type: ignore[index]
                 for table in ("documents", "mentions", "events")
             }
+
+
+def _records(con: duckdb.DuckDBPyConnection, filters: dict[str, Any], limit: int | None, offset: int
+             ) -> list[dict[str, Any]]:
+    """The event records that match `filters` (as for Store.events()), in date order."""
+    sql, params = _select(("doc_id", *COLUMNS[1:], "extra"), **filters, limit=limit, offset=offset)
+    records = []
+    for row in con.execute(sql, params).fetchall():
+        record = unflatten(dict(zip(COLUMNS, row[:-1], strict=True)))
+        if row[-1]:
+            record.update(json.loads(row[-1]))
+        records.append(record)
+    return records
+
+
+def _count(con: duckdb.DuckDBPyConnection, filters: dict[str, Any]) -> int:
+    sql, params = _select(("count(*)",), **filters, order=False)
+    row = con.execute(sql, params).fetchone()
+    return int(row[0]) if row else 0
 
 
 def _extra_keys(con: duckdb.DuckDBPyConnection) -> list[str]:

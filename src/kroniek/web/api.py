@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
@@ -14,7 +15,7 @@ from pydantic import BaseModel, Field
 from kroniek.model import Document
 from kroniek.store.duckdb import Store
 from kroniek.web import params
-from kroniek.web.assets import country_shapes
+from kroniek.web.assets import country_shapes, country_topology
 
 router = APIRouter(prefix="/api")
 
@@ -82,8 +83,7 @@ def events(request: Request, since: Since = None, until: Until = None, actor: Ac
     """The filters of `kroniek events`; `limit` and `offset` page through the events in date order."""
     store = _store(request)
     filters = _filters(since, until, actor, dyad, code, quad, status, doc_id)
-    records = store.events(**filters, limit=limit, offset=offset)
-    total = store.count(**filters) if offset or len(records) >= limit else len(records)
+    total, records = store.page(limit, offset, **filters)
     return _json({"total": total, "limit": limit, "offset": offset, "events": records})
 
 
@@ -113,7 +113,8 @@ def document(request: Request, doc_id: str,
 
 
 @router.get("/actors", summary="The actors in the stored events, by how often they act or are acted on")
-def actors(request: Request, q: Annotated[str | None, Query(description="Code prefix (BLR) or part of the name.")] = None,
+def actors(request: Request,
+           q: Annotated[str | None, Query(description="Code prefix (BLR) or part of the name.")] = None,
            since: Since = None, until: Until = None, status: StatusQ = None,
            limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 100) -> Response:
     filters = _filters(since=since, until=until, status=status)
@@ -159,6 +160,15 @@ def geo_countries() -> Response:
                     headers={"Cache-Control": "max-age=86400"})
 
 
+@router.get("/geo/topojson/{name}", include_in_schema=False)
+def geo_topojson(name: str) -> Response:
+    """What plotly.js fetches for a geo plot (world_110m.json, ...), answered from country_topology()."""
+    if not re.fullmatch(r"[a-z_]+_(110|50)m\.json", name):
+        return JSONResponse({"error": f"no topojson {name!r}"}, status_code=404)
+    return Response(json.dumps(country_topology(), separators=(",", ":")), media_type="application/json",
+                    headers={"Cache-Control": "max-age=86400"})
+
+
 @router.get("/series", summary="A dyad's series per period, its turning points and the yo-yo measured")
 def dyad_series(request: Request,
                 source: Annotated[str | None, Query(description="Actor code prefix of one side (IGOEUR).")] = None,
@@ -181,37 +191,40 @@ def dyad_series(request: Request,
 
 
 @router.get("/network", summary="The actor network of a period: weighted directed edges")
-def actor_network(request: Request, since: Since = None, until: Until = None,
+def actor_network(request: Request, since: Since = None, until: Until = None, actor: ActorQ = None,
                   codes: Annotated[str | None, Query(description="CAMEO code prefixes, comma-separated.")] = None,
                   level: Annotated[str, Query(description="actor (full codes) or country.")] = "actor",
+                  status: StatusQ = None,
                   limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="The heaviest edges only.")] = 200,
                   ) -> Response:
+    """Edges from source to target with their events, Goldstein sum and mean, cooperative and conflictual
+    counts, heaviest first; `actor` keeps the events with a side whose code starts with it."""
     from kroniek.analysis import network
 
-    if level not in ("actor", "country"):
-        raise params.BadParameter("level", f"{level!r}: use actor or country")
     frame = network(_store(request), since=params.date("since", since), until=params.date("until", until),
-                    codes=params.cameo_list("codes", codes), level=level)  # fmt: skip
-    edges = _records(frame.sort_values("events", ascending=False, kind="stable").head(limit))
-    return _json({"level": level, "edges": edges})
+                    codes=params.cameo_list("codes", codes), level=level, status=params.statuses(status),
+                    actor=params.actor("actor", actor))  # fmt: skip
+    return _json({"level": level, "edges": _records(frame.head(limit))})
 
 
 @router.get("/top", summary="Top actors and dyads, and the mix of event types")
 def top(request: Request, n: Annotated[int, Query(ge=1, le=200)] = 20, since: Since = None, until: Until = None,
-        directed: bool = True,
+        directed: Annotated[bool, Query(description="Dyads as source → target (else each pair once).")] = True,
+        codes: Annotated[str | None, Query(description="CAMEO code prefixes, comma-separated.")] = None,
+        status: StatusQ = None,
         source: Annotated[str | None, Query(description="For the event mix: source code prefix.")] = None,
         target: Annotated[str | None, Query(description="For the event mix: target code prefix.")] = None,
         ) -> Response:
     from kroniek.analysis import event_mix, top_actors, top_dyads
 
     store = _store(request)
-    since, until = params.date("since", since), params.date("until", until)
-    return _json({
-        "actors": _records(top_actors(store, n, since=since, until=until)),
-        "dyads": _records(top_dyads(store, n, since=since, until=until, directed=directed)),
-        "event_mix": _records(event_mix(store, source=params.actor("source", source),
-                                        target=params.actor("target", target), since=since, until=until)),
-    })  # fmt: skip
+    common = {"since": params.date("since", since), "until": params.date("until", until),
+              "codes": params.cameo_list("codes", codes), "status": params.statuses(status)}
+    mix = event_mix(store, source=params.actor("source", source), target=params.actor("target", target),
+                    directed=directed, **common)  # fmt: skip
+    return _json({"actors": _records(top_actors(store, n, **common)),
+                  "dyads": _records(top_dyads(store, n, directed=directed, **common)),
+                  "event_mix": _records(mix)})  # fmt: skip
 
 
 class AnalyzeRequest(BaseModel):

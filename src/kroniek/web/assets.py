@@ -54,3 +54,31 @@ def country_shapes() -> dict[str, Any]:
                 features.append({"type": "Feature", "id": code, "properties": feature.get("properties", {}),
                                  "geometry": feature["geometry"]})  # fmt: skip
     return {"type": "FeatureCollection", "features": features}
+
+
+@lru_cache(maxsize=1)
+def country_topology() -> dict[str, Any]:
+    """The same outlines as TopoJSON in the shape plotly.js asks its CDN for (objects `countries` and
+    `land`, ids ISO alpha-3), served by us through plotly's `topojsonURL` so that a geo plot fetches
+    nothing from outside. Each ring is an arc of its own: valid TopoJSON, without shared borders."""
+    arcs: list[list[list[float]]] = []
+
+    def rings(polygon: list[list[list[float]]]) -> list[list[int]]:
+        indexes = []
+        for ring in polygon:
+            indexes.append([len(arcs)])
+            arcs.append(ring)
+        return indexes
+
+    geometries = []
+    for feature in country_shapes()["features"]:
+        geometry = feature["geometry"]
+        if geometry["type"] == "Polygon":
+            shape = {"type": "Polygon", "arcs": rings(geometry["coordinates"])}
+        elif geometry["type"] == "MultiPolygon":
+            shape = {"type": "MultiPolygon", "arcs": [rings(polygon) for polygon in geometry["coordinates"]]}
+        else:
+            continue
+        geometries.append({**shape, "id": feature["id"], "properties": feature.get("properties", {})})
+    collection = {"type": "GeometryCollection", "geometries": geometries}
+    return {"type": "Topology", "objects": {"countries": collection, "land": collection}, "arcs": arcs}

@@ -4,8 +4,11 @@ one line, not a traceback."""
 from __future__ import annotations
 
 import socket
+import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from kroniek.errors import KroniekError
 
@@ -55,3 +58,30 @@ def serve_app(db: str, host: str, port: int, max_bytes: int, preload: bool, echo
         echo(f"warning: listening on {host}: other machines can reach the dashboard and POST /api/analyze")
     config = uvicorn.Config(app, log_level="warning", access_log=False)
     uvicorn.Server(config).run(sockets=[sock])
+
+
+class ServerThread:
+    """The app served by uvicorn on 127.0.0.1 at a free port, in a thread of this process (tests, the
+    benchmark, make screenshots): `with ServerThread(app) as server: httpx.get(server.url + "/api/events")`."""
+
+    def __init__(self, app: Any, host: str = "127.0.0.1") -> None:
+        import uvicorn
+
+        self.socket = bind(host, 0)
+        self.url = f"http://{host}:{self.socket.getsockname()[1]}"
+        self.server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False))
+        self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [self.socket]}, daemon=True)
+
+    def __enter__(self) -> ServerThread:
+        self.thread.start()
+        deadline = time.monotonic() + 30
+        while not self.server.started:
+            if time.monotonic() > deadline or not self.thread.is_alive():
+                raise ServeError("the server thread did not start")
+            time.sleep(0.02)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
+        self.socket.close()

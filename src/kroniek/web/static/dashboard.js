@@ -158,35 +158,34 @@ async function renderDyad(n) {
   const directed = state.directed === "1";
   const s = await api("/api/series", { source: a, target: b, freq, directed, codes: state.code,
     since: state.since, until: state.until, status: state.status });
-  const x = s.periods.map((p) => p.period_start);
-  const labels = s.periods.map((p) => p.period);
+  // one category per period label (2020, 2020-10, 2020-W41, 2020-10-02); customdata holds its first day
+  const x = s.periods.map((p) => p.period);
+  const starts = s.periods.map((p) => p.period_start);
   const turns = new Set(s.turning_points.map((t) => t.period));
   const turning = s.periods.filter((p) => turns.has(p.period));
   const traces = [
-    { type: "bar", name: "cooperative", x, y: s.periods.map((p) => p.cooperative), customdata: labels,
-      marker: { color: "#6cb07f" }, hovertemplate: "%{customdata}: %{y} cooperative<extra></extra>" },
-    { type: "bar", name: "conflictual", x, y: s.periods.map((p) => -p.conflictual), customdata: labels,
-      marker: { color: "#e07b72" }, hovertemplate: "%{customdata}: %{y} (conflictual)<extra></extra>" },
-    { type: "scatter", mode: "lines+markers", name: "balance", x, y: s.periods.map((p) => p.balance), customdata: labels,
-      line: { color: "#23323f", width: 2 }, marker: { size: 5 }, hovertemplate: "%{customdata}: balance %{y}<extra></extra>" },
-    { type: "scatter", mode: "markers", name: "turning points", x: turning.map((p) => p.period_start),
-      y: turning.map((p) => p.balance), customdata: turning.map((p) => p.period),
+    { type: "bar", name: "cooperative", x, y: s.periods.map((p) => p.cooperative), customdata: starts,
+      marker: { color: "#6cb07f" }, hovertemplate: "%{x}: %{y} cooperative<extra></extra>" },
+    { type: "bar", name: "conflictual", x, y: s.periods.map((p) => -p.conflictual), customdata: starts,
+      marker: { color: "#e07b72" }, hovertemplate: "%{x}: %{y} (conflictual)<extra></extra>" },
+    { type: "scatter", mode: "lines+markers", name: "balance", x, y: s.periods.map((p) => p.balance), customdata: starts,
+      line: { color: "#23323f", width: 2 }, marker: { size: 5 }, hovertemplate: "%{x}: balance %{y}<extra></extra>" },
+    { type: "scatter", mode: "markers", name: "turning points", x: turning.map((p) => p.period),
+      y: turning.map((p) => p.balance), customdata: turning.map((p) => p.period_start),
       marker: { symbol: "diamond", size: 14, color: "#f0a020", line: { color: "#222", width: 1 } },
-      hovertemplate: "turning point %{customdata}<extra></extra>" },
+      hovertemplate: "turning point %{x}<extra></extra>" },
   ];
   const layout = {
     title: { text: `${a} ${directed ? "→" : "↔"} ${b} per ${freq}`, font: { size: 14 } },
     barmode: "relative", hovermode: "closest", margin: { l: 45, r: 10, t: 36, b: 30 },
-    legend: { orientation: "h", y: -0.12 }, xaxis: { type: "date" },
+    legend: { orientation: "h", y: -0.12 }, xaxis: { type: "category", automargin: true },
     yaxis: { title: { text: "events (conflictual below zero)" }, zeroline: true },
   };
   await Plotly.react(chart, traces, layout, PLOT_CONFIG);
   chart.dataset.dyad = `${a},${b}`;
   chart.removeAllListeners("plotly_click");
   chart.on("plotly_click", (event) => {
-    const point = event.points[0];
-    const start = String(point.x).slice(0, 10);
-    const [since, until] = periodRange(start, freq);
+    const [since, until] = periodRange(String(event.points[0].customdata), freq);
     setState({ ldyad: `${a},${b}`, lsince: since, luntil: until, offset: "" });
     track(renderEvents());
   });
@@ -215,7 +214,8 @@ function edgeColour(mean) {
 async function renderNetwork() {
   const chart = document.getElementById("network");
   const level = state.level || "actor";
-  const r = await api("/api/network", { since: state.since, until: state.until, codes: state.code, level, limit: 40 });
+  const r = await api("/api/network", { since: state.since, until: state.until, actor: state.actor, codes: state.code,
+    status: state.status, level, limit: 40 });
   const weight = new Map();
   for (const e of r.edges) {
     weight.set(e.source, (weight.get(e.source) || 0) + e.events);
@@ -294,7 +294,8 @@ async function renderMap() {
     geo: { showland: false, showocean: false, showcoastlines: false, showcountries: false, showlakes: false,
       showrivers: false, showframe: false, showsubunits: false, bgcolor: "#dfe9f1", projection: { type: "natural earth" },
       lataxis: { range: [-58, 85] } } };
-  await Plotly.react(chart, traces, layout, PLOT_CONFIG);
+  // plotly.js fetches a world topojson for geo plots from its CDN unless told where else: from us
+  await Plotly.react(chart, traces, layout, { ...PLOT_CONFIG, topojsonURL: "/api/geo/topojson/" });
 }
 
 // -- event list ------------------------------------------------------------------------------------
