@@ -2,7 +2,7 @@
 // kroniek's dashboard. Every view follows from the URL's query parameters, so a URL reproduces it;
 // every figure comes from the REST API under /api/ and is drawn with plotly.js served by this server.
 
-const KEYS = ["since", "until", "actor", "code", "status", "quad", "d1", "d2", "freq", "directed", "level",
+const KEYS = ["since", "until", "actor", "code", "status", "quad", "d1", "d2", "freq", "directed", "run", "level",
   "ldyad", "lsince", "luntil", "offset", "doc", "ev"];
 const PAGE = 25;
 const PLOT_CONFIG = { displaylogo: false, responsive: true };
@@ -78,6 +78,7 @@ function fillForms() {
   }
   dyads.elements.freq.value = state.freq || "month";
   dyads.elements.directed.checked = state.directed === "1";
+  dyads.elements.run.value = state.run || "2";
   document.getElementById("network-level").value = state.level || "actor";
 }
 
@@ -97,7 +98,8 @@ function wireForms() {
       const a = form["a" + n].value.trim().toUpperCase(), b = form["b" + n].value.trim().toUpperCase();
       return a && b ? a + "," + b : "";
     };
-    setState({ d1: dyad(1), d2: dyad(2), freq: form.freq.value, directed: form.directed.checked ? "1" : "" });
+    setState({ d1: dyad(1), d2: dyad(2), freq: form.freq.value, directed: form.directed.checked ? "1" : "",
+      run: form.run.value === "2" ? "" : form.run.value });
     track(renderDyads());
   });
   document.getElementById("network-level").addEventListener("change", (event) => {
@@ -157,7 +159,7 @@ async function renderDyad(n) {
   const freq = state.freq || "month";
   const directed = state.directed === "1";
   const s = await api("/api/series", { source: a, target: b, freq, directed, codes: state.code,
-    since: state.since, until: state.until, status: state.status });
+    since: state.since, until: state.until, status: state.status, min_run: state.run });
   // one category per period label (2020, 2020-10, 2020-W41, 2020-10-02); customdata holds its first day
   const x = s.periods.map((p) => p.period);
   const starts = s.periods.map((p) => p.period_start);
@@ -215,15 +217,20 @@ async function renderNetwork() {
   const chart = document.getElementById("network");
   const level = state.level || "actor";
   const r = await api("/api/network", { since: state.since, until: state.until, actor: state.actor, codes: state.code,
-    status: state.status, level, limit: 40 });
+    status: state.status, level, limit: 30 });
   const weight = new Map();
   for (const e of r.edges) {
     weight.set(e.source, (weight.get(e.source) || 0) + e.events);
     weight.set(e.target, (weight.get(e.target) || 0) + e.events);
   }
   const nodes = [...weight.keys()].sort((p, q) => weight.get(q) - weight.get(p) || p.localeCompare(q));
+  // around a circle, the busiest actors spread apart (every stride-th place) so that their edges do not bunch
+  const count = Math.max(nodes.length, 1);
+  const gcd = (p, q) => (q ? gcd(q, p % q) : p);
+  let stride = Math.max(1, Math.round(count / 3));
+  while (gcd(stride, count) !== 1) stride += 1;
   const at = new Map(nodes.map((node, i) => {
-    const angle = Math.PI / 2 - (2 * Math.PI * i) / Math.max(nodes.length, 1);
+    const angle = Math.PI / 2 - (2 * Math.PI * ((i * stride) % count)) / count;
     return [node, [Math.cos(angle), Math.sin(angle)]];
   }));
   const most = Math.max(1, ...r.edges.map((e) => e.events));
@@ -247,12 +254,17 @@ async function renderNetwork() {
       text: links.map((e) => `${e.source} → ${e.target}: ${e.events} events, Goldstein mean ${e.goldstein_mean}`),
       hoverinfo: "text", marker: { size: 9, color: links.map((e) => edgeColour(e.goldstein_mean)), opacity: 0.6 } },
     { type: "scatter", mode: "markers+text", name: "actors", x: nodes.map((n) => at.get(n)[0]),
-      y: nodes.map((n) => at.get(n)[1]), text: nodes, textposition: "top center", hoverinfo: "text",
+      y: nodes.map((n) => at.get(n)[1]), text: nodes, hoverinfo: "text",
+      textposition: nodes.map((n) => { // labels outside the circle
+        const [x, y] = at.get(n);
+        if (Math.abs(x) < 0.3) return y > 0 ? "top center" : "bottom center";
+        return x > 0 ? "middle right" : "middle left";
+      }),
       hovertext: nodes.map((n) => `${n}: ${weight.get(n)} events`),
       marker: { size: nodes.map((n) => 10 + 22 * Math.sqrt(weight.get(n) / heaviest)), color: "#5b8fc7",
         line: { color: "#23323f", width: 1 } } },
   ];
-  const axis = { visible: false, range: [-1.35, 1.35] };
+  const axis = { visible: false, range: [-1.5, 1.5] };
   const layout = { showlegend: false, annotations, xaxis: axis, yaxis: { ...axis, scaleanchor: "x" },
     margin: { l: 5, r: 5, t: 5, b: 5 }, hovermode: "closest" };
   if (!links.length) layout.annotations = [{ text: "No events between actors in this period.", showarrow: false,
@@ -269,6 +281,16 @@ async function renderNetwork() {
 }
 
 // -- map -------------------------------------------------------------------------------------------
+
+function extent(places) {
+  // the part of the world where the events took place, with a margin; the whole world when none is known
+  if (!places.length) return { lataxis: { range: [-58, 85] } };
+  const lats = places.map((p) => p.lat), lons = places.map((p) => p.lon);
+  const clamp = (v, low, high) => Math.min(high, Math.max(low, v));
+  const lat = [clamp(Math.min(...lats) - 12, -58, 85), clamp(Math.max(...lats) + 12, -58, 85)];
+  const lon = [clamp(Math.min(...lons) - 25, -180, 180), clamp(Math.max(...lons) + 25, -180, 180)];
+  return { lataxis: { range: lat }, lonaxis: { range: lon }, center: { lat: (lat[0] + lat[1]) / 2, lon: (lon[0] + lon[1]) / 2 } };
+}
 
 async function renderMap() {
   const chart = document.getElementById("map");
@@ -293,7 +315,7 @@ async function renderMap() {
   const layout = { margin: { l: 0, r: 0, t: 0, b: 0 }, showlegend: false,
     geo: { showland: false, showocean: false, showcoastlines: false, showcountries: false, showlakes: false,
       showrivers: false, showframe: false, showsubunits: false, bgcolor: "#dfe9f1", projection: { type: "natural earth" },
-      lataxis: { range: [-58, 85] } } };
+      ...extent(m.places) } };
   // plotly.js fetches a world topojson for geo plots from its CDN unless told where else: from us
   await Plotly.react(chart, traces, layout, { ...PLOT_CONFIG, topojsonURL: "/api/geo/topojson/" });
 }
