@@ -51,12 +51,16 @@ def series(
     all: AllOpt = False,
     min_run: Annotated[int, typer.Option(
         "--min-run", help="Periods a new sign of the balance must hold to make a turning point.")] = 2,
+    on: Annotated[str, typer.Option(
+        "--on", help="The measure whose sign makes the yo-yo's regimes: balance or goldstein_sum.")] = "balance",
     format: FormatOpt = "table",
     plot: Annotated[Path | None, typer.Option("--plot", help="Also draw the series to FILE (.png, .svg or .pdf).")
                     ] = None,
 ) -> None:
-    """A dyad's events per period by QuadClass, Goldstein sum and mean, the cooperation-conflict balance,
-    and the yo-yo figures: turning points, cycles, volatility (table and json; README: Analysis)."""
+    """A dyad's events per period and the yo-yo measured on them (README: Analysis).
+
+    Per period: events by QuadClass, Goldstein sum and mean, the cooperation-conflict balance; then
+    (table, json) the turning points, regimes, cycles and volatility."""
     from kroniek.analysis import series as compute_series
     from kroniek.analysis import yoyo
     from kroniek.analysis.plot import check_plot_path, plot_series
@@ -77,7 +81,7 @@ def series(
                                    reason="no stored event has a source or target code starting with it")
         frame = compute_series(store, source, target, freq=freq, directed=not undirected, codes=code,
                                since=since, until=until, status=None if all else ("asserted",))  # fmt: skip
-    figures = yoyo(frame, min_run)
+        figures = yoyo(frame, min_run, on=on)
     if frame.attrs["coarser"]:
         _warn(warning_line(Warnings.W004, count=frame.attrs["coarser"], unit=freq))
     if frame.attrs["undated"]:
@@ -95,8 +99,8 @@ def series(
         _print(lambda: _series_table(frame, figures, freq))
     if plot is not None:
         status = "all statuses" if all else "asserted events"
-        note = (f"kroniek; {status}; {frame['events'].sum()} events; turning point: the balance changes sign and "
-                f"holds it {min_run} {freq}{'s' if min_run > 1 else ''}")  # fmt: skip
+        note = (f"kroniek; {status}; {frame['events'].sum()} events; turning point: the {on.replace('_', ' ')} "
+                f"changes sign and holds it {min_run} {freq}{'s' if min_run > 1 else ''}")  # fmt: skip
         try:
             plot_series(frame, plot, title=f"{who}: events per {freq}", figures=figures, note=note)
         except KroniekError as err:
@@ -246,13 +250,15 @@ def _series_table(frame: Any, figures: dict[str, Any], freq: str) -> None:
     cycle = figures["mean_cycle_periods"]
     phase = figures["mean_phase_periods"]
     volatility = figures["volatility"]
+    per_event, most = ("balance/events", 2) if figures["on"] == "balance" else ("the Goldstein mean", 20)
     lines = [
-        f"yo-yo (a turning point: the balance changes sign and holds it {figures['min_run']} {units}):",
+        f"yo-yo (a turning point: the {figures['on'].replace('_', ' ')} changes sign and holds it "
+        f"{figures['min_run']} {units}):",
         "  turning points: " + (", ".join(f"{p} ({t})" for p, t in turns.items()) or "none"),
         f"  regimes: {regimes}",
         f"  cycles: {figures['cycles']}; mean phase: {'-' if phase is None else f'{phase:g} {units}'}; "
         f"mean cycle: {'-' if cycle is None else f'{cycle:g} {units}'}",
-        f"  volatility: {'-' if volatility is None else f'{volatility:.3f}'} (mean change of balance/events "
-        f"between {units} with events, 0 to 2); sign changes: {figures['sign_changes']}",
+        f"  volatility: {'-' if volatility is None else f'{volatility:.3f}'} (mean change of {per_event} "
+        f"between {units} with events, 0 to {most}); sign changes: {figures['sign_changes']}",
     ]
     sys.stdout.write("\n".join(lines) + "\n")

@@ -48,6 +48,8 @@ def plot_series(frame: pd.DataFrame, path: str | Path, *, title: str, figures: d
     ax.plot(positions, frame["balance"], color="black", marker="o", markersize=3, linewidth=1.2,
             label="balance")  # fmt: skip
     ax.axhline(0, color="#555555", linewidth=0.6)
+    if (figures or {}).get("on") == "goldstein_sum":
+        _goldstein_axis(ax, positions, list(frame["goldstein_sum"]))
     index = {period: i for i, period in enumerate(frame["period"])}
     regimes = (figures or {}).get("regimes", [])
     for regime, following in zip(regimes, [*regimes[1:], None][: len(regimes)], strict=True):
@@ -67,7 +69,9 @@ def plot_series(frame: pd.DataFrame, path: str | Path, *, title: str, figures: d
     ax.set_ylabel("events (cooperation up, conflict down)")
     ax.set_title(title, fontsize=11)
     ax.spines[["top", "right"]].set_visible(False)
-    fig.legend(fontsize=7, frameon=False, loc="outside lower center", ncols=5)
+    handles = [h for a in fig.axes for h in a.get_legend_handles_labels()[0]]
+    fig.legend(handles=handles, fontsize=7, frameon=False, loc="outside lower center",
+               ncols=3 if len(handles) > 5 else 5)
     if note:
         ax.set_xlabel(note, fontsize=7, color="#555555", loc="left")
     try:
@@ -77,3 +81,15 @@ def plot_series(frame: pd.DataFrame, path: str | Path, *, title: str, figures: d
     finally:
         plt.close(fig)
     return target
+
+
+def _goldstein_axis(ax: Any, positions: list[int], sums: list[float]) -> None:
+    """The Goldstein sum as a line on a right-hand axis whose zero lines up with the events axis."""
+    right = ax.twinx()
+    right.plot(positions, sums, color="#6a3d9a", linestyle=":", marker="s", markersize=2.5, linewidth=1.2,
+               label="Goldstein sum (right axis)")  # fmt: skip
+    low, high = ax.get_ylim()
+    scale = max((abs(v) for v in sums), default=1.0) / max(abs(low), abs(high), 1e-9) or 1.0
+    right.set_ylim(low * scale * 1.05, high * scale * 1.05)
+    right.set_ylabel("Goldstein sum", color="#6a3d9a")
+    right.spines[["top"]].set_visible(False)
