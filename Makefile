@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test test-slow lint eval eval-all eval-actors eval-nlp bench bench-anchors model model-pretrained model-corpus model-en gazetteer-data actors-data actors-coverage ontology-data verbforms-data lexicon-en-data ranker clean
+.PHONY: demo demo-analysis test test-slow lint eval eval-all eval-actors eval-nlp bench bench-anchors model model-pretrained model-corpus model-en gazetteer-data actors-data actors-coverage ontology-data verbforms-data lexicon-en-data ranker clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,6 +15,18 @@ $(STAMP): pyproject.toml
 
 demo: $(STAMP)
 	$(BIN)/kroniek analyze examples/ --date 2024-03-15
+
+# The EU-Belarus news corpus (read from $(SHARED)/corpus, never copied) in a store, the IGOEUR-BLR yearly
+# series with its yo-yo figures (by the balance, then by the Goldstein sum) and their figures in build/.
+DEMO_DB ?= build/eu_belarus.duckdb
+
+demo-analysis: $(STAMP)
+	mkdir -p build
+	$(BIN)/kroniek ingest $(SHARED)/corpus/eu_belarus.jsonl --db $(DEMO_DB)
+	$(BIN)/kroniek series --db $(DEMO_DB) --dyad IGOEUR BLR --freq year --plot build/eu_belarus_year.png
+	$(BIN)/kroniek series --db $(DEMO_DB) --dyad IGOEUR BLR --freq year --on goldstein_sum \
+		--plot build/eu_belarus_year_goldstein.png --format csv > build/eu_belarus_year.csv
+	$(BIN)/kroniek top --db $(DEMO_DB) --dyads --undirected --level country -n 5
 
 test: $(STAMP)
 	KRONIEK_SHARED=$(SHARED) $(BIN)/python -m pytest -q
