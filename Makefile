@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo demo-web screenshots browser bench-web test test-slow lint eval eval-all eval-actors eval-nlp bench bench-anchors model model-pretrained model-corpus model-en gazetteer-data actors-data actors-coverage ontology-data verbforms-data lexicon-en-data ranker clean
+.PHONY: demo demo-analysis demo-web screenshots browser bench-web test test-slow lint eval eval-all eval-actors eval-nlp bench bench-anchors model model-pretrained model-corpus model-en gazetteer-data actors-data actors-coverage ontology-data verbforms-data lexicon-en-data ranker clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,6 +15,18 @@ $(STAMP): pyproject.toml
 
 demo: $(STAMP)
 	$(BIN)/kroniek analyze examples/ --date 2024-03-15
+
+# The EU-Belarus news corpus (read from $(SHARED)/corpus, never copied) in a store, the IGOEUR-BLR yearly
+# series with its yo-yo figures (by the balance, then by the Goldstein sum) and their figures in build/.
+DEMO_DB ?= build/eu_belarus.duckdb
+
+demo-analysis: $(STAMP)
+	mkdir -p build
+	$(BIN)/kroniek ingest $(SHARED)/corpus/eu_belarus.jsonl --db $(DEMO_DB)
+	$(BIN)/kroniek series --db $(DEMO_DB) --dyad IGOEUR BLR --freq year --plot build/eu_belarus_year.png
+	$(BIN)/kroniek series --db $(DEMO_DB) --dyad IGOEUR BLR --freq year --on goldstein_sum \
+		--plot build/eu_belarus_year_goldstein.png --format csv > build/eu_belarus_year.csv
+	$(BIN)/kroniek top --db $(DEMO_DB) --dyads --undirected --level country -n 5
 
 test: $(STAMP)
 	KRONIEK_SHARED=$(SHARED) $(BIN)/python -m pytest -q
@@ -32,10 +44,10 @@ browser:
 
 # The dashboard on the real EU-Belarus corpus ($(SHARED)/corpus, read at run time): ingested once into
 # build/web (again when the corpus changes; delete the file to re-code it), then served at http://127.0.0.1:8000/.
-DEMO_DB := build/web/eu_belarus.duckdb
+WEB_DB := build/web/eu_belarus.duckdb
 SERVE_ARGS ?= --port 8000
 
-$(DEMO_DB): $(SHARED)/corpus/eu_belarus.jsonl | $(STAMP)
+$(WEB_DB): $(SHARED)/corpus/eu_belarus.jsonl | $(STAMP)
 	mkdir -p $(dir $@)
 	rm -f $@.partial
 	$(BIN)/kroniek ingest $< --db $@.partial
@@ -44,13 +56,13 @@ $(DEMO_DB): $(SHARED)/corpus/eu_belarus.jsonl | $(STAMP)
 $(SHARED)/corpus/eu_belarus.jsonl:
 	@echo "make: $@ not found (the shared corpus; SHARED=/path/to/shared points elsewhere)" >&2; exit 2
 
-demo-web: $(DEMO_DB)
-	$(BIN)/kroniek serve --db $(DEMO_DB) $(SERVE_ARGS)
+demo-web: $(WEB_DB)
+	$(BIN)/kroniek serve --db $(WEB_DB) $(SERVE_ARGS)
 
 # Screenshots of the dashboard for the README (docs/*.png), from the same browser as the tests: the corpus
 # and, for the article view, our own examples/ (so that no news text lands in the repository).
-screenshots: $(DEMO_DB) browser
-	cp $(DEMO_DB) build/web/screenshots.duckdb
+screenshots: $(WEB_DB) browser
+	cp $(WEB_DB) build/web/screenshots.duckdb
 	$(BIN)/kroniek ingest examples/ --date 2024-03-15 --db build/web/screenshots.duckdb
 	$(BIN)/python docs/make_screenshots.py build/web/screenshots.duckdb docs
 

@@ -549,3 +549,13 @@ def lexicon(
 
 def main() -> None:
     app()
+
+
+def _register_analysis() -> None:
+    """kroniek series, network and top (kroniek/cli_analysis.py)."""
+    from kroniek.cli_analysis import register
+
+    register(app)
+
+
+_register_analysis()

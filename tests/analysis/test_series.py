@@ -140,3 +140,8 @@ def test_a_missing_database_is_an_error_not_a_new_file(tmp_path):
         series(tmp_path / "none.duckdb")
     assert not (tmp_path / "none.duckdb").exists()
 
+
+
+def test_a_yearly_series_counts_what_kroniek_events_returns_with_a_date(store):
+    dated = [e for e in store.events(dyad=("IGOEUR", "BLR")) if e["date"] or e["doc_date"]]
+    assert series(store, "IGOEUR", "BLR", freq="year", directed=False)["events"].sum() == len(dated) == 7

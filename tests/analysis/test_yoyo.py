@@ -85,3 +85,19 @@ def test_min_run_must_be_a_whole_number_of_periods(frame, min_run):
 def test_a_frame_without_a_balance_is_refused_on_one_line():
     with pytest.raises(KroniekError, match="needs the columns balance"):
         turning_points(pd.DataFrame({"period": ["2020"], "events": [1]}))
+
+
+def test_the_goldstein_sum_can_make_the_regimes_instead_of_the_balance():
+    # four periods of (events, balance, goldstein_sum): critical statements count as verbal cooperation
+    # in CAMEO's QuadClass but weigh negative on the Goldstein scale
+    frame = pd.DataFrame({"period": ["P0", "P1", "P2", "P3"], "events": [2, 2, 1, 2], "balance": [2, 0, 1, 2],
+                          "goldstein_sum": [-4.0, -2.0, 3.0, 6.0]})  # fmt: skip
+    assert yoyo(frame, min_run=1)["turning_points"] == []
+    assert yoyo(frame, min_run=1)["volatility"] == pytest.approx(2 / 3)  # shares 1, 0, 1, 1
+    figures = yoyo(frame, min_run=1, on="goldstein_sum")
+    assert figures["turning_points"] == ["P2"] and figures["on"] == "goldstein_sum"
+    assert figures["volatility"] == pytest.approx(5 / 3)  # Goldstein means -2, -1, 3, 3
+    assert turning_points(frame, 2, on="goldstein_sum")[["period", "from_sign", "to_sign"]].values.tolist() == [
+        ["P2", -1, 1]]
+    with pytest.raises(KroniekError, match="invalid measure 'events'"):
+        yoyo(frame, on="events")

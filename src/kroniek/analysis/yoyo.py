@@ -1,17 +1,19 @@
-"""The yo-yo measured on a finished series: regimes of one sign of the cooperation–conflict balance,
-the turning points between them, the cycles they make, and the volatility of the balance.
+"""The yo-yo measured on a finished series: regimes of one sign of the cooperation–conflict balance
+(or of the Goldstein sum), the turning points between them, the cycles they make, and the volatility.
 
 All in DuckDB SQL (window functions) over the series' rows; definitions and formulas in the
-README's Analysis section. In short, with s_t the sign of period t's balance:
-- a *run* is a maximal stretch of periods whose non-zero signs are equal (periods with balance 0,
-  or no events, neither extend nor break it); a run is *held* when it has at least `min_run`
-  periods of its sign;
+README's Analysis section. In short, with s_t the sign of period t's measure (`on`: the balance,
+cooperative minus conflictual events, by default; or goldstein_sum):
+- a *run* is a maximal stretch of periods whose non-zero signs are equal (periods where the measure
+  is 0, or with no events, neither extend nor break it); a run is *held* when it has at least
+  `min_run` periods of its sign;
 - a *regime* is a stretch of held runs of one sign (a shorter run of the other sign between them is
   a blip that does not end it); a *turning point* is the first period of each regime after the first;
 - with turning points t_1 < ... < t_T: cycles = floor(T / 2) (a swing away and back); phase lengths
   t_{i+1} - t_i; cycle lengths t_{i+2} - t_i (from entering a sign to entering it again);
 - volatility = the mean of |b_t - b_t'| over consecutive periods with events t' < t, where
-  b = balance / events (from -1, all conflict, to +1, all cooperation).
+  b = measure / events: the balance share (-1, all conflict, to +1, all cooperation), or the
+  Goldstein mean (-10 to +10).
 """
 
 from __future__ import annotations
@@ -25,9 +27,12 @@ import pandas as pd
 
 from kroniek.errors import Errors, KroniekError
 
+MEASURES = ("balance", "goldstein_sum")
+"""The series columns whose sign can make the regimes."""
+
 _RUNS = """
     WITH signs AS (
-        SELECT idx, period, CAST(sign(balance) AS INTEGER) AS sign FROM series
+        SELECT idx, period, CAST(sign(measure) AS INTEGER) AS sign FROM series
     ), islands AS (  -- consecutive non-zero periods of one sign share (row number - row number within the sign)
         SELECT *, row_number() OVER (ORDER BY idx) - row_number() OVER (PARTITION BY sign ORDER BY idx) AS island
         FROM signs WHERE sign <> 0
@@ -57,9 +62,9 @@ _TURNS = f"""
 """
 _FIGURES = """
     WITH signs AS (
-        SELECT idx, CAST(sign(balance) AS INTEGER) AS sign FROM series WHERE balance <> 0
+        SELECT idx, CAST(sign(measure) AS INTEGER) AS sign FROM series WHERE measure <> 0
     ), shares AS (
-        SELECT idx, CAST(balance AS DOUBLE) / events AS share FROM series WHERE events > 0
+        SELECT idx, CAST(measure AS DOUBLE) / events AS share FROM series WHERE events > 0
     )
     SELECT (SELECT count(*) FROM series), (SELECT count(*) FROM shares),
            (SELECT count(*) FROM (SELECT sign <> lag(sign) OVER (ORDER BY idx) AS changed FROM signs) WHERE changed),
@@ -68,25 +73,27 @@ _FIGURES = """
 """
 
 
-def turning_points(frame: pd.DataFrame, min_run: int = 2) -> pd.DataFrame:
-    """The periods where the balance turns and holds its new sign (columns period, index (the
-    period's row in `frame`), from_sign, to_sign: -1 conflictual, +1 cooperative)."""
-    with _connection(frame, min_run) as con:
+def turning_points(frame: pd.DataFrame, min_run: int = 2, *, on: str = "balance") -> pd.DataFrame:
+    """The periods where the balance (or `on`: goldstein_sum) turns and holds its new sign (columns
+    period, index (the period's row in `frame`), from_sign, to_sign: -1 conflictual, +1 cooperative)."""
+    with _connection(frame, min_run, on) as con:
         turns = con.execute(_TURNS, [min_run]).df()
     return turns[["period", "idx", "from_sign", "to_sign"]].rename(columns={"idx": "index"}).astype(
         {"index": "int64", "from_sign": "int64", "to_sign": "int64"})
 
 
-def yoyo(frame: pd.DataFrame, min_run: int = 2) -> dict[str, Any]:
+def yoyo(frame: pd.DataFrame, min_run: int = 2, *, on: str = "balance") -> dict[str, Any]:
     """The yo-yo figures of a series (as series() gives it: rows in period order with period,
-    events and balance), JSON-ready; None where a figure is undefined (too few turning points)."""
-    with _connection(frame, min_run) as con:
+    events and balance), JSON-ready; None where a figure is undefined (too few turning points).
+    on: the measure whose sign makes the regimes, balance or goldstein_sum."""
+    with _connection(frame, min_run, on) as con:
         turns = con.execute(_TURNS, [min_run]).fetchall()
         regimes = con.execute(_REGIMES, [min_run]).fetchall()
         periods, active, changes, volatility = con.execute(_FIGURES).fetchone() or (0, 0, 0, None)
     phases = [int(row[4]) for row in turns if row[4] is not None]
     cycles = [int(row[5]) for row in turns if row[5] is not None]
     return {
+        "on": on,
         "min_run": min_run,
         "periods": int(periods),
         "active_periods": int(active),
@@ -109,18 +116,20 @@ def _mean(values: list[int]) -> float | None:
 
 
 @contextmanager
-def _connection(frame: pd.DataFrame, min_run: int) -> Iterator[duckdb.DuckDBPyConnection]:
-    """An in-memory DuckDB holding the series' period, events and balance as the table `series`,
-    each row's position in `frame` as idx."""
+def _connection(frame: pd.DataFrame, min_run: int, on: str) -> Iterator[duckdb.DuckDBPyConnection]:
+    """An in-memory DuckDB holding the series' period, events and measure (the column `on`) as the
+    table `series`, each row's position in `frame` as idx."""
     if isinstance(min_run, bool) or not isinstance(min_run, int) or min_run < 1:
         raise KroniekError(Errors.E023, name="min_run", value=min_run,
                            reason="use a whole number of periods, 1 or more")
-    missing = {"period", "events", "balance"} - set(frame.columns)
+    if on not in MEASURES:
+        raise KroniekError(Errors.E023, name="measure", value=on, reason=f"use one of {', '.join(MEASURES)}")
+    missing = {"period", "events", on} - set(frame.columns)
     if missing:
         raise KroniekError(Errors.E023, name="series", value=", ".join(map(str, frame.columns)),
                            reason=f"needs the columns {', '.join(sorted(missing))} (as series() gives them)")
     rows = pd.DataFrame({"idx": range(len(frame)), "period": frame["period"].astype(str).to_numpy(),
-                         "events": frame["events"].to_numpy(), "balance": frame["balance"].to_numpy()})
+                         "events": frame["events"].to_numpy(), "measure": frame[on].to_numpy()})
     con = duckdb.connect()
     try:
         con.register("series", rows)
