@@ -59,12 +59,12 @@ $(SHARED)/corpus/eu_belarus.jsonl:
 demo-web: $(WEB_DB)
 	$(BIN)/kroniek serve --db $(WEB_DB) $(SERVE_ARGS)
 
-# Screenshots of the dashboard for the README (docs/*.png), from the same browser as the tests: the corpus
-# and, for the article view, our own examples/ (so that no news text lands in the repository).
+# Screenshots for the README (docs/img/dashboard.png, article.png) from the same browser as the tests: the
+# corpus, and for the article view our own examples/ added to a copy of it (no news text lands in the repository).
 screenshots: $(WEB_DB) browser
 	cp $(WEB_DB) build/web/screenshots.duckdb
 	$(BIN)/kroniek ingest examples/ --date 2024-03-15 --db build/web/screenshots.duckdb
-	$(BIN)/python docs/make_screenshots.py build/web/screenshots.duckdb docs
+	$(BIN)/python docs/make_screenshots.py $(WEB_DB) docs/img --article-db build/web/screenshots.duckdb
 
 # The REST API's answer time for filtered event queries on 10,000 stored events (bar: under 200 ms).
 bench-web: $(STAMP)
