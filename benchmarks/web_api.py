@@ -25,6 +25,7 @@ import httpx
 from kroniek.model import Actor, Document, Event
 from kroniek.store.duckdb import Store
 from kroniek.web import create_app
+from kroniek.web.api import event_filters
 from kroniek.web.serve import ServerThread
 
 ACTORS = [("IGOEUREEC", "European Union", None), ("BLR", "Belarus", "BLR"), ("BLRGOV", "Belarus", "BLR"),
@@ -34,7 +35,8 @@ ACTORS = [("IGOEUREEC", "European Union", None), ("BLR", "Belarus", "BLR"), ("BL
 CODES = [("163", "Impose embargo, boycott, or sanctions", 4, -8.0), ("111", "Criticize or denounce", 3, -2.0),
          ("051", "Praise or endorse", 1, 3.4), ("085", "Ease economic sanctions", 2, 7.0),
          ("036", "Express intent to meet or negotiate", 1, 4.0), ("173", "Arrest, detain", 4, -5.0),
-         ("0256", "Accede to demands for change in policy", 1, 3.0), ("190", "Use conventional military force", 4, -10.0)]  # fmt: skip
+         ("0256", "Accede to demands for change in policy", 1, 3.0),
+         ("190", "Use conventional military force", 4, -10.0)]  # fmt: skip
 STATUSES = ["asserted"] * 8 + ["negated", "reported"]
 # (what it asks, query parameters): the filters of `kroniek events` in combinations a user makes
 QUERIES = [
@@ -64,7 +66,8 @@ def build(path: Path, events: int, seed: int = 16) -> None:
                 source=Actor(s_name, 0, 5, s, s_name, s_country), target=Actor(t_name, 6, 10, t, t_name, t_country),
                 cameo=cameo, cameo_name=name, root=cameo[:2], quad_class=quad, goldstein=goldstein,
                 plover={"event_type": None, "mode": None}, date=day, date_precision="day", location=None,
-                status=rng.choice(STATUSES), evidence={"start": 0, "end": 46, "rule": "bench"}, confidence=0.8))  # fmt: skip
+                status=rng.choice(STATUSES), evidence={"start": 0, "end": 46, "rule": "bench"},
+                confidence=0.8))  # fmt: skip
         batch.append((doc, [], coded))
     with Store(path) as store, store.writing():
         for start in range(0, len(batch), 500):
@@ -83,11 +86,8 @@ def timed(call: Callable[[], object], repeat: int) -> list[float]:
 
 def store_filters(params: dict) -> dict:
     """The query parameters as Store.page takes them (the API's own conversion, minus HTTP)."""
-    from kroniek.web.api import _filters
-
-    filters = _filters(params.get("since"), params.get("until"), params.get("actor"), params.get("dyad"),
-                       params.get("code"), params.get("quad"), [params["status"]] if "status" in params else None)
-    return filters
+    return event_filters(params.get("since"), params.get("until"), params.get("actor"), params.get("dyad"),
+                         params.get("code"), params.get("quad"), [params["status"]] if "status" in params else None)
 
 
 def main() -> None:
@@ -100,7 +100,8 @@ def main() -> None:
         start = time.perf_counter()
         build(path, args.events)
         store = Store(path, read_only=True)
-        print(f"store: {store.counts()['events']:,} events in {path.name}, built in {time.perf_counter() - start:.1f} s")
+        built = time.perf_counter() - start
+        print(f"store: {store.counts()['events']:,} events in {path.name}, built in {built:.1f} s")
         print(f"{'query':<28}{'matches':>9}{'rows':>6}{'HTTP median':>13}{'p95':>8}{'Store.page median':>19}"
               f"{'web adds':>10}")
         worst = 0.0

@@ -9,8 +9,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from .conftest import ARTICLES
-from .test_web_api import YEARS
+from .conftest import ARTICLES, YEARS
 
 CHROMIUM = Path("/usr/lib/chromium/chromium")
 TEXTS = {doc_id: text for doc_id, _, _, _, text in ARTICLES}
@@ -159,3 +158,11 @@ def test_a_bad_filter_is_said_on_the_page(page: Page) -> None:
     p.click("#filters button[type=submit]")
     p.wait_for_function(READY + " && document.getElementById('error').textContent !== ''")
     assert "since: invalid date '2020-13-01'" in p.text_content("#error")
+
+
+def test_the_api_docs_page_renders_offline(page: Page) -> None:
+    p = page.page
+    p.goto(page.server + "/docs")
+    p.wait_for_selector(".opblock-summary-path", timeout=30_000)
+    paths = set(p.locator(".opblock-summary-path").all_text_contents())
+    assert {"/api/events", "/api/series", "/api/analyze"} <= {path.replace("\u200b", "") for path in paths}

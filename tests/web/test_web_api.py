@@ -13,7 +13,7 @@ from kroniek.store.duckdb import Store
 from kroniek.web import create_app
 from kroniek.web.serve import ServerThread
 
-from .conftest import ARTICLES, EXPECTED_EVENTS
+from .conftest import ARTICLES, EXPECTED_EVENTS, YEARS
 
 EVENT_FIELDS = {
     "doc_id", "doc_date", "sentence_index", "sentence", "source", "target", "cameo", "cameo_name",
@@ -165,13 +165,6 @@ def test_country_shapes_come_from_the_installed_package(client: httpx.Client) ->
 
 
 # -- series, network, top --------------------------------------------------------------------------
-
-# The IGOEUR–BLR yo-yo per year, counted by hand from ARTICLES (asserted events, both directions):
-# 2005 sanctions, 2006 criticism; 2008 praise, 2009 praise and intent; 2011 sanctions, 2012 criticism;
-# 2016 sanctions lifted, 2017 aid offered.
-YEARS = {2005: -1, 2006: -1, 2007: 0, 2008: 1, 2009: 2, 2010: 0, 2011: -1, 2012: -1, 2013: 0, 2014: 0, 2015: 0,
-         2016: 1, 2017: 1}  # fmt: skip
-
 
 def test_the_series_of_a_dyad_per_year_with_its_turning_points(client: httpx.Client) -> None:
     body = client.get("/api/series", params={"source": "IGOEUR", "target": "BLR", "freq": "year",

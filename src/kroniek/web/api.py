@@ -46,10 +46,10 @@ def _iso(value: Any) -> str:
     return value.isoformat() if hasattr(value, "isoformat") else str(value)
 
 
-def _filters(since: str | None = None, until: str | None = None, actor: str | None = None, dyad: str | None = None,
-             code: str | None = None, quad: list[int] | None = None, status: list[str] | None = None,
-             doc_id: str | None = None) -> dict[str, Any]:
-    """The store's event filters from the query parameters, each checked (BadParameter)."""
+def event_filters(since: str | None = None, until: str | None = None, actor: str | None = None,
+                  dyad: str | None = None, code: str | None = None, quad: list[int] | None = None,
+                  status: list[str] | None = None, doc_id: str | None = None) -> dict[str, Any]:
+    """The store's event filters (Store.events) from the API's query parameters, each checked (BadParameter)."""
     return {"since": params.date("since", since), "until": params.date("until", until),
             "actor": params.actor("actor", actor), "dyad": params.dyad("dyad", dyad),
             "code": params.cameo("code", code), "quad": params.quads(quad), "status": params.statuses(status),
@@ -82,7 +82,7 @@ def events(request: Request, since: Since = None, until: Until = None, actor: Ac
            offset: Annotated[int, Query(ge=0)] = 0) -> Response:
     """The filters of `kroniek events`; `limit` and `offset` page through the events in date order."""
     store = _store(request)
-    filters = _filters(since, until, actor, dyad, code, quad, status, doc_id)
+    filters = event_filters(since, until, actor, dyad, code, quad, status, doc_id)
     total, records = store.page(limit, offset, **filters)
     return _json({"total": total, "limit": limit, "offset": offset, "events": records})
 
@@ -117,7 +117,7 @@ def actors(request: Request,
            q: Annotated[str | None, Query(description="Code prefix (BLR) or part of the name.")] = None,
            since: Since = None, until: Until = None, status: StatusQ = None,
            limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 100) -> Response:
-    filters = _filters(since=since, until=until, status=status)
+    filters = event_filters(since=since, until=until, status=status)
     where, values = "", []
     if q:
         where = "WHERE starts_with(code, ?) OR contains(lower(coalesce(name, '')), ?)"
@@ -138,7 +138,7 @@ def world_map(request: Request, since: Since = None, until: Until = None, actor:
     """`countries`: per ISO alpha-3 code, events with an actor of that country as source or target, and
     events placed there; `places`: the events' locations with their counts and mean Goldstein score."""
     store = _store(request)
-    filters = _filters(since, until, actor, dyad, code, quad, status)
+    filters = event_filters(since, until, actor, dyad, code, quad, status)
     countries = store.query(
         "SELECT country, sum(s)::INTEGER AS as_source, sum(t)::INTEGER AS as_target, sum(p)::INTEGER AS located,"
         " (sum(s) + sum(t))::INTEGER AS involved FROM ("
