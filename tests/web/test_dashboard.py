@@ -166,3 +166,31 @@ def test_the_api_docs_page_renders_offline(page: Page) -> None:
     p.wait_for_selector(".opblock-summary-path", timeout=30_000)
     paths = set(p.locator(".opblock-summary-path").all_text_contents())
     assert {"/api/events", "/api/series", "/api/analyze"} <= {path.replace("\u200b", "") for path in paths}
+
+
+def test_only_a_web_address_becomes_the_source_link(browser: object, tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from kroniek.store.duckdb import Store
+    from kroniek.web import create_app
+    from kroniek.web.serve import ServerThread
+
+    from .test_web_api import late_document
+
+    path = tmp_path / "links.duckdb"
+    with Store(path) as store:
+        for doc_id, url in (("web", "https://example.org/polen"), ("script", "javascript:alert(1)")):
+            doc, actors, events = late_document(doc_id)
+            store.ingest(replace(doc, url=url), actors, events)
+    with ServerThread(create_app(path)) as server:
+        page = Page(browser, server.url)
+        try:
+            links = {}
+            for doc_id in ("web", "script"):
+                p = page.open(f"?doc={doc_id}")
+                p.wait_for_function("document.getElementById('article').dataset.ready === '1'")
+                links[doc_id] = p.locator("#article-meta a").evaluate_all("links => links.map(a => a.href)")
+        finally:
+            page.page.close()
+    assert links == {"web": ["https://example.org/polen"], "script": []}
+    assert page.outside == [] and page.errors == []

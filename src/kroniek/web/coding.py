@@ -3,6 +3,7 @@ pipeline is not meant to be shared between threads), loaded on first use or ahea
 
 from __future__ import annotations
 
+import sys
 import threading
 from typing import Any
 
@@ -24,7 +25,11 @@ class Coder:
 
             with self._lock:
                 for lang in langs:
-                    default_analyzer().parts(lang)
+                    try:
+                        default_analyzer().parts(lang)
+                    except Exception as err:  # noqa: BLE001 - said on one line; the request that needs it fails too
+                        first = (str(err).splitlines() or [type(err).__name__])[0]
+                        print(f"kroniek: could not load the {lang} pipeline: {first}", file=sys.stderr)
 
         thread = threading.Thread(target=load, name="kroniek-preload", daemon=True)
         thread.start()

@@ -450,7 +450,10 @@ async function openArticle() {
   document.getElementById("article-title").textContent = meta.title || meta.doc_id;
   const info = document.getElementById("article-meta");
   info.replaceChildren(`${meta.doc_id} · ${meta.date || "undated"} · ${meta.lang || ""} · ${d.events.length} event(s) `);
-  if (meta.url) info.append(el("a", { href: meta.url, rel: "noreferrer noopener", target: "_blank" }, "source"));
+  // only a web address becomes a link (a stored url could be any text, "javascript:..." too)
+  if (/^https?:\/\//i.test(meta.url || "")) {
+    info.append(el("a", { href: meta.url, rel: "noreferrer noopener", target: "_blank" }, "source"));
+  }
   renderText(meta.text, d.events, d.mentions, selected);
   const mark = document.querySelector("#article-text mark.selected");
   if (mark) mark.scrollIntoView({ block: "center" });
