@@ -105,6 +105,14 @@ def test_a_picked_dyad_shows_its_series_and_turning_points(page: Page) -> None:
     second = trace(page.data("chart2"), "balance")
     assert dict(zip(second["x"], second["y"], strict=True)) == {"2020": -1, "2021": -1}
     assert "d1=IGOEUR%2CBLR" in p.url and "d2=LTU%2CBLR" in p.url and "freq=year" in p.url
+    p.select_option("#dyad-form [name=on]", "goldstein_sum")
+    p.click("#dyad-form button[type=submit]")
+    p.wait_for_function("document.getElementById('chart1').data.some(t => t.name === 'Goldstein sum') && " + READY)
+    first = page.data("chart1")
+    sums = dict(zip(trace(first, "Goldstein sum")["x"], trace(first, "Goldstein sum")["y"], strict=True))
+    turns = trace(first, "turning points")
+    assert turns["x"] == ["2008", "2011", "2016"] and turns["y"] == [sums["2008"], sums["2011"], sums["2016"]]
+    assert "on=goldstein_sum" in p.url
 
 
 def test_clicking_an_event_opens_the_article_with_its_evidence_and_trace(page: Page) -> None:

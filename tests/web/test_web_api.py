@@ -177,6 +177,15 @@ def test_the_series_of_a_dyad_per_year_with_its_turning_points(client: httpx.Cli
     assert [(p["period"], p["events"]) for p in directed["periods"]] == [("2009", 1)]
 
 
+def test_the_turns_of_the_goldstein_sum(client: httpx.Client) -> None:
+    query = {"source": "IGOEUR", "target": "BLR", "freq": "year", "directed": "false", "on": "goldstein_sum"}
+    body = client.get("/api/series", params=query).json()
+    sums = {p["period"]: p["goldstein_sum"] for p in body["periods"]}
+    assert sums["2005"] == -8.0 and sums["2007"] == 0 and sums["2016"] > 0  # 163 Impose sanctions: -8
+    assert body["on"] == "goldstein_sum" and [t["period"] for t in body["turning_points"]] == ["2008", "2011", "2016"]
+    assert client.get("/api/series", params={**query, "on": "tone"}).status_code == 400
+
+
 def test_series_parameters_are_checked(client: httpx.Client) -> None:
     response = client.get("/api/series", params={"source": "IGOEUR", "target": "BLR", "freq": "decade"})
     assert response.status_code == 400 and response.json()["error"].startswith("freq: 'decade'")

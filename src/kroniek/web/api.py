@@ -178,16 +178,18 @@ def dyad_series(request: Request,
                 codes: Annotated[str | None, Query(description="CAMEO code prefixes, comma-separated.")] = None,
                 since: Since = None, until: Until = None,
                 min_run: Annotated[int, Query(ge=1, le=100, description="Periods a new sign must hold.")] = 2,
-                status: StatusQ = None) -> Response:
+                on: Annotated[str, Query(description="The measure whose sign turns: balance or goldstein_sum.")]
+                = "balance", status: StatusQ = None) -> Response:
     from kroniek.analysis import series, turning_points, yoyo
 
     frame = series(_store(request), params.actor("source", source), params.actor("target", target),
                    freq=params.freq(freq), directed=directed, codes=params.cameo_list("codes", codes),
                    since=params.date("since", since), until=params.date("until", until),
                    status=params.statuses(status))  # fmt: skip
-    return _json({"source": source, "target": target, "freq": freq, "directed": directed,
-                  "periods": _records(frame), "turning_points": _records(turning_points(frame, min_run=min_run)),
-                  "yoyo": _plain(yoyo(frame, min_run=min_run))})  # fmt: skip
+    return _json({"source": source, "target": target, "freq": freq, "directed": directed, "on": on,
+                  "periods": _records(frame),
+                  "turning_points": _records(turning_points(frame, min_run=min_run, on=on)),
+                  "yoyo": _plain(yoyo(frame, min_run=min_run, on=on))})  # fmt: skip
 
 
 @router.get("/network", summary="The actor network of a period: weighted directed edges")

@@ -2,7 +2,7 @@
 // kroniek's dashboard. Every view follows from the URL's query parameters, so a URL reproduces it;
 // every figure comes from the REST API under /api/ and is drawn with plotly.js served by this server.
 
-const KEYS = ["since", "until", "actor", "code", "status", "quad", "d1", "d2", "freq", "directed", "run", "level",
+const KEYS = ["since", "until", "actor", "code", "status", "quad", "d1", "d2", "freq", "directed", "run", "on", "level",
   "ldyad", "lsince", "luntil", "offset", "doc", "ev"];
 const PAGE = 25;
 const PLOT_CONFIG = { displaylogo: false, responsive: true };
@@ -79,6 +79,7 @@ function fillForms() {
   dyads.elements.freq.value = state.freq || "month";
   dyads.elements.directed.checked = state.directed === "1";
   dyads.elements.run.value = state.run || "2";
+  dyads.elements.on.value = state.on || "balance";
   document.getElementById("network-level").value = state.level || "actor";
 }
 
@@ -99,7 +100,7 @@ function wireForms() {
       return a && b ? a + "," + b : "";
     };
     setState({ d1: dyad(1), d2: dyad(2), freq: form.freq.value, directed: form.directed.checked ? "1" : "",
-      run: form.run.value === "2" ? "" : form.run.value });
+      run: form.run.value === "2" ? "" : form.run.value, on: form.on.value === "balance" ? "" : form.on.value });
     track(renderDyads());
   });
   document.getElementById("network-level").addEventListener("change", (event) => {
@@ -159,7 +160,8 @@ async function renderDyad(n) {
   const freq = state.freq || "month";
   const directed = state.directed === "1";
   const s = await api("/api/series", { source: a, target: b, freq, directed, codes: state.code,
-    since: state.since, until: state.until, status: state.status, min_run: state.run });
+    since: state.since, until: state.until, status: state.status, min_run: state.run, on: state.on });
+  const goldstein = state.on === "goldstein_sum"; // the turns are of the Goldstein sum, drawn on a right-hand axis
   // one category per period label (2020, 2020-10, 2020-W41, 2020-10-02); customdata holds its first day
   const x = s.periods.map((p) => p.period);
   const starts = s.periods.map((p) => p.period_start);
@@ -173,16 +175,23 @@ async function renderDyad(n) {
     { type: "scatter", mode: "lines+markers", name: "balance", x, y: s.periods.map((p) => p.balance), customdata: starts,
       line: { color: "#23323f", width: 2 }, marker: { size: 5 }, hovertemplate: "%{x}: balance %{y}<extra></extra>" },
     { type: "scatter", mode: "markers", name: "turning points", x: turning.map((p) => p.period),
-      y: turning.map((p) => p.balance), customdata: turning.map((p) => p.period_start),
+      y: turning.map((p) => (goldstein ? p.goldstein_sum : p.balance)), customdata: turning.map((p) => p.period_start),
+      yaxis: goldstein ? "y2" : "y",
       marker: { symbol: "diamond", size: 14, color: "#f0a020", line: { color: "#222", width: 1 } },
       hovertemplate: "turning point %{x}<extra></extra>" },
   ];
+  if (goldstein) {
+    traces.splice(3, 0, { type: "scatter", mode: "lines", name: "Goldstein sum", x, customdata: starts, yaxis: "y2",
+      y: s.periods.map((p) => p.goldstein_sum), line: { color: "#7b4fa0", width: 1.5, dash: "dot" },
+      hovertemplate: "%{x}: Goldstein sum %{y}<extra></extra>" });
+  }
   const layout = {
     title: { text: `${a} ${directed ? "→" : "↔"} ${b} per ${freq}`, font: { size: 14 } },
-    barmode: "relative", hovermode: "closest", margin: { l: 45, r: 10, t: 36, b: 30 },
+    barmode: "relative", hovermode: "closest", margin: { l: 45, r: goldstein ? 55 : 10, t: 36, b: 30 },
     legend: { orientation: "h", y: -0.12 }, xaxis: { type: "category", automargin: true },
     yaxis: { title: { text: "events (conflictual below zero)" }, zeroline: true },
   };
+  if (goldstein) layout.yaxis2 = { title: { text: "Goldstein sum" }, overlaying: "y", side: "right", zeroline: false };
   await Plotly.react(chart, traces, layout, PLOT_CONFIG);
   chart.dataset.dyad = `${a},${b}`;
   chart.removeAllListeners("plotly_click");
