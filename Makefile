@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test test-slow lint eval eval-all eval-actors eval-nlp bench bench-anchors model model-pretrained model-corpus model-en gazetteer-data actors-data actors-coverage ontology-data verbforms-data lexicon-en-data ranker clean
+.PHONY: demo demo-analysis demo-web screenshots browser bench-web test test-slow lint eval eval-all eval-actors eval-nlp bench bench-anchors model model-pretrained model-corpus model-en gazetteer-data actors-data actors-coverage ontology-data verbforms-data lexicon-en-data ranker clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,8 +16,59 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	$(BIN)/kroniek analyze examples/ --date 2024-03-15
 
+# The EU-Belarus news corpus (read from $(SHARED)/corpus, never copied) in a store, the IGOEUR-BLR yearly
+# series with its yo-yo figures (by the balance, then by the Goldstein sum) and their figures in build/.
+DEMO_DB ?= build/eu_belarus.duckdb
+
+demo-analysis: $(STAMP)
+	mkdir -p build
+	$(BIN)/kroniek ingest $(SHARED)/corpus/eu_belarus.jsonl --db $(DEMO_DB)
+	$(BIN)/kroniek series --db $(DEMO_DB) --dyad IGOEUR BLR --freq year --plot build/eu_belarus_year.png
+	$(BIN)/kroniek series --db $(DEMO_DB) --dyad IGOEUR BLR --freq year --on goldstein_sum \
+		--plot build/eu_belarus_year_goldstein.png --format csv > build/eu_belarus_year.csv
+	$(BIN)/kroniek top --db $(DEMO_DB) --dyads --undirected --level country -n 5
+
 test: $(STAMP)
 	KRONIEK_SHARED=$(SHARED) $(BIN)/python -m pytest -q
+
+# Debian's Chromium, which the browser tests and make screenshots drive through Playwright (Playwright's own
+# browser download is not used). Installed with apt when missing; where apt cannot, the browser tests skip.
+CHROMIUM := /usr/lib/chromium/chromium
+browser:
+	@test -x $(CHROMIUM) || DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null 2>&1 \
+		|| (DEBIAN_FRONTEND=noninteractive apt-get update -q >/dev/null 2>&1 \
+			&& DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null 2>&1) \
+		|| echo "make browser: could not install Debian's chromium with apt-get (not root, or no package lists);" \
+			"the browser tests will be skipped"
+	@test -x $(CHROMIUM) && echo "chromium: $$($(CHROMIUM) --version 2>/dev/null)" || true
+
+# The dashboard on the real EU-Belarus corpus ($(SHARED)/corpus, read at run time): ingested once into
+# build/web (again when the corpus changes; delete the file to re-code it), then served at http://127.0.0.1:8000/.
+WEB_DB := build/web/eu_belarus.duckdb
+SERVE_ARGS ?= --port 8000
+
+$(WEB_DB): $(SHARED)/corpus/eu_belarus.jsonl | $(STAMP)
+	mkdir -p $(dir $@)
+	rm -f $@.partial
+	$(BIN)/kroniek ingest $< --db $@.partial
+	mv $@.partial $@
+
+$(SHARED)/corpus/eu_belarus.jsonl:
+	@echo "make: $@ not found (the shared corpus; SHARED=/path/to/shared points elsewhere)" >&2; exit 2
+
+demo-web: $(WEB_DB)
+	$(BIN)/kroniek serve --db $(WEB_DB) $(SERVE_ARGS)
+
+# Screenshots for the README (docs/img/dashboard.png, article.png) from the same browser as the tests: the
+# corpus, and for the article view our own examples/ added to a copy of it (no news text lands in the repository).
+screenshots: $(WEB_DB) browser
+	cp $(WEB_DB) build/web/screenshots.duckdb
+	$(BIN)/kroniek ingest examples/ --date 2024-03-15 --db build/web/screenshots.duckdb
+	$(BIN)/python docs/make_screenshots.py $(WEB_DB) docs/img --article-db build/web/screenshots.duckdb
+
+# The REST API's answer time for filtered event queries on 10,000 stored events (bar: under 200 ms).
+bench-web: $(STAMP)
+	$(BIN)/python benchmarks/web_api.py
 
 test-slow: $(STAMP)
 	KRONIEK_SHARED=$(SHARED) $(BIN)/python -m pytest -q -m slow

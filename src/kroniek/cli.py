@@ -498,6 +498,24 @@ def explain(
 
 
 @app.command()
+def serve(
+    db: DbOpt = None,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on (127.0.0.1: this machine only).")] = "127.0.0.1",  # noqa: E501
+    port: Annotated[int, typer.Option("--port", min=0, max=65535, help="Port to listen on (0: any free port).")] = 8000,  # noqa: E501
+    max_bytes: Annotated[int, typer.Option("--max-bytes", min=1, help="Refuse POST /api/analyze bodies larger than this (bytes).")] = 1_000_000,  # noqa: E501
+    preload: Annotated[bool, typer.Option("--preload/--no-preload", help="Load the language pipelines at start (for explain and analyze).")] = True,  # noqa: E501
+) -> None:
+    """The web dashboard at /, the REST API under /api/, its docs at /docs; read-only on the store, offline."""
+    from kroniek.web.serve import ServeError, serve_app
+
+    try:
+        serve_app(_db_path(db), host, port, max_bytes=max_bytes, preload=preload, echo=lambda line: typer.echo(
+            f"kroniek: {line}", err=True))
+    except ServeError as err:
+        raise _usage(str(err)) from None
+
+
+@app.command()
 def lexicon(
     lang: Annotated[list[str] | None,
                     typer.Option("--lang", help="nl, en (default: both); repeat for several.")] = None,
@@ -532,3 +550,13 @@ def lexicon(
 
 def main() -> None:
     app()
+
+
+def _register_analysis() -> None:
+    """kroniek series, network and top (kroniek/cli_analysis.py)."""
+    from kroniek.cli_analysis import register
+
+    register(app)
+
+
+_register_analysis()

@@ -31,6 +31,7 @@ class Errors(StrEnum):
     E020 = "cannot write {path}: {reason}"
     E021 = "line {line}: too large: {size} bytes (limit {limit}); split it or raise --max-bytes"
     E022 = "unknown language {lang!r}: use nl, en or auto"
+    E023 = "invalid {name} {value!r}: {reason}"
 
 
 class Warnings(StrEnum):
@@ -40,6 +41,8 @@ class Warnings(StrEnum):
     W002 = ("{count} document(s) without a date ({names}): their events are undated and left out by "
             "--since/--until; pass --date")
     W003 = "{count} undated event(s) left out by --since/--until"
+    W004 = "{count} event(s) dated less precisely than one {unit} left out of the series; a coarser --freq counts them"
+    W005 = "{count} event(s) without any date (neither their own nor a publication date) left out of the series"
 
 
 class KroniekError(Exception):

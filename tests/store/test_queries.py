@@ -72,3 +72,28 @@ def test_code_prefix_quad_and_limit(store):
     assert _ids(store.events(quad=[1, 2])) == {"dag", "week"}
     assert _ids(store.events(code="19", quad=4, since="2015")) == {"maand"}
     assert len(store.events(limit=2)) == 2 and store.events(limit=0) == []
+
+
+def test_offset_pages_through_the_date_order(store):
+    order = [r["doc_id"] for r in store.events()]
+    assert [r["doc_id"] for r in store.events(limit=2, offset=2)] == order[2:4]
+    assert [r["doc_id"] for r in store.events(offset=4)] == order[4:]
+    assert store.events(limit=3, offset=10) == []
+
+
+def test_a_page_tells_how_many_match_beside_its_events(store):
+    total, records = store.page(2, 0, quad=4)
+    assert total == 3 and [r["doc_id"] for r in records] == ["jaar", "maand"]
+    total, records = store.page(2, 2, quad=4)
+    assert total == 3 and [r["doc_id"] for r in records] == ["zonder"]
+    assert store.page(10, 0, code="0256") == (1, store.events(code="0256"))
+    assert store.page(5, 50) == (6, [])
+    assert store.count() == 6 and store.count(quad=4, since="2015") == 1 and store.count(limit=1) == 6
+
+
+def test_query_runs_sql_over_the_matching_events(store):
+    rows = store.query("SELECT doc_id, period_start FROM matched ORDER BY period_start", quad=4)
+    assert rows == [{"doc_id": "jaar", "period_start": "2014-01-01"}, {"doc_id": "maand", "period_start": "2020-06-01"},
+                    {"doc_id": "zonder", "period_start": None}]  # fmt: skip
+    counted = store.query("SELECT count(*) AS n FROM matched WHERE cameo = ?", ["193"], since="2020")
+    assert counted == [{"n": 1}]

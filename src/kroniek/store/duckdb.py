@@ -152,6 +152,13 @@ class Store:
                 self._writer = None
 
     @contextmanager
+    def reading(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A connection for read-only SQL over the tables (kroniek.analysis), closed when the block
+        ends; inside writing() it is the batch's own connection."""
+        with self._connection(write=False) as con:
+            yield con
+
+    @contextmanager
     def _connection(self, write: bool) -> Iterator[duckdb.DuckDBPyConnection]:
         """The open write batch's connection, or a new one for this call (closed after it)."""
         if self._closed:
@@ -262,6 +269,7 @@ class Store:
         limit: int | None = None,
         code: str | None = None,
         quad: int | Sequence[int] | None = None,
+        offset: int = 0,
     ) -> list[dict[str, Any]]:
         """Stored events as event records, in date order (the event's date, else the document's).
 
@@ -272,24 +280,44 @@ class Store:
         period overlaps; events with no date at all are left out when a bound is given
         (`undated()` counts them).
         status: the statuses to include (None: all). code: CAMEO code prefix ("19", "0256").
-        quad: QuadClass (1-4), or several. limit: at most this many events.
+        quad: QuadClass (1-4), or several. limit: at most this many events, after skipping `offset`.
         """
-        sql, params = _select(("doc_id", *COLUMNS[1:], "extra"), actor, dyad, since, until, status,
-                              doc_id, limit, code, quad)  # fmt: skip
+        filters = {"actor": actor, "dyad": dyad, "since": since, "until": until, "status": status, "doc_id": doc_id,
+                   "code": code, "quad": quad}  # fmt: skip
         with self._connection(write=False) as con:
-            rows = con.execute(sql, params).fetchall()
-        records = []
-        for row in rows:
-            record = unflatten(dict(zip(COLUMNS, row[:-1], strict=True)))
-            if row[-1]:
-                record.update(json.loads(row[-1]))
-            records.append(record)
-        return records
+            return _records(con, filters, limit, offset)
+
+    def page(self, limit: int, offset: int = 0, **filters: Any) -> tuple[int, list[dict[str, Any]]]:
+        """How many events match `filters` (as for events()), and the `limit` of them after `offset`,
+        read with one connection (a web page of events)."""
+        with self._connection(write=False) as con:
+            records = _records(con, filters, limit, offset)
+            if not offset and len(records) < limit:
+                return len(records), records
+            return _count(con, filters), records
+
+    def count(self, **filters: Any) -> int:
+        """How many events match `filters` (as for events(), without limit and offset)."""
+        filters = {k: v for k, v in filters.items() if k not in ("limit", "offset")}
+        with self._connection(write=False) as con:
+            return _count(con, filters)
+
+    def query(self, sql: str, params: Sequence[Any] = (), **filters: Any) -> list[dict[str, Any]]:
+        """Rows of a read-only SELECT over the events that match `filters` (as for events(), without
+        limit): in `sql` the table `matched` holds them, with the events table's flat columns and
+        `period_start`, the first day of the event's period (its date, else the publication date) as
+        YYYY-MM-DD. `params` are the values of `sql`'s own "?" placeholders."""
+        filters = {k: v for k, v in filters.items() if k not in ("limit", "offset")}
+        inner, inner_params = _select(("*", f"({_WHEN_START}) AS period_start"), **filters, order=False)
+        with self._connection(write=False) as con:
+            cursor = con.execute(f"WITH matched AS ({inner}) {sql}", [*inner_params, *params])
+            names = [d[0] for d in cursor.description or ()]
+            return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
     def undated(self, **filters: Any) -> int:
         """How many events that match `filters` (as for events(), without since/until) have no date at
         all, neither their own nor a publication date: the events a --since/--until query leaves out."""
-        filters = {k: v for k, v in filters.items() if k not in ("since", "until", "limit")}
+        filters = {k: v for k, v in filters.items() if k not in ("since", "until", "limit", "offset")}
         sql, params = _select(("count(*)",), **filters, order=False, undated=True)
         with self._connection(write=False) as con:
             row = con.execute(sql, params).fetchone()
@@ -355,6 +383,25 @@ class Store:
             }
 
 
+def _records(con: duckdb.DuckDBPyConnection, filters: dict[str, Any], limit: int | None, offset: int
+             ) -> list[dict[str, Any]]:
+    """The event records that match `filters` (as for Store.events()), in date order."""
+    sql, params = _select(("doc_id", *COLUMNS[1:], "extra"), **filters, limit=limit, offset=offset)
+    records = []
+    for row in con.execute(sql, params).fetchall():
+        record = unflatten(dict(zip(COLUMNS, row[:-1], strict=True)))
+        if row[-1]:
+            record.update(json.loads(row[-1]))
+        records.append(record)
+    return records
+
+
+def _count(con: duckdb.DuckDBPyConnection, filters: dict[str, Any]) -> int:
+    sql, params = _select(("count(*)",), **filters, order=False)
+    row = con.execute(sql, params).fetchone()
+    return int(row[0]) if row else 0
+
+
 def _extra_keys(con: duckdb.DuckDBPyConnection) -> list[str]:
     """kroniek's own record fields: EXTRA_COLUMNS, then any other key the stored events' extra holds."""
     rows = con.execute("SELECT DISTINCT unnest(json_keys(extra)) FROM events WHERE extra IS NOT NULL").fetchall()
@@ -375,6 +422,7 @@ def _select(
     quad: int | Sequence[int] | None = None,
     order: bool = True,
     undated: bool = False,
+    offset: int = 0,
 ) -> tuple[str, list[Any]]:
     """The parameterised SELECT over events for the filters of Store.events() (`undated`: only the
     events with no date at all)."""
@@ -418,6 +466,9 @@ def _select(
     if limit is not None:
         sql += " LIMIT ?"
         params.append(max(0, int(limit)))
+    if offset:
+        sql += " OFFSET ?"
+        params.append(max(0, int(offset)))
     return sql, params
 
 
