@@ -52,6 +52,7 @@ class ActorLexicon:
     # of their own saying which, refer back to the country (countries) the text just named
     country_anaphors: frozenset[str]  # singular: land, staat
     countries_anaphors: frozenset[str]  # plural: landen, staten
+    organisation_anaphors: frozenset[str]  # "the bloc", "het bondgenootschap": the organisation named last
     anaphoric_determiners: frozenset[str]  # het, dit, dat, de, deze, die, beide
     pair_words: frozenset[str]  # beide, twee: the plural refers to two
 

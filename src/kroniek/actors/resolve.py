@@ -193,7 +193,12 @@ class ActorResolver:
         # names are tokenised with the language's own rules, so they match as the text is split
         tokenizer = spacy.blank(lang, vocab=vocab)
         for key in self.entries:
-            self.matcher.add(key, [tokenizer.make_doc(key)])
+            pattern = tokenizer.make_doc(key)
+            if len(pattern) > 1 and " " not in key:
+                # "U.S.": the rules split it, a trained pipeline may keep it one token; both match
+                self.matcher.add(key, [pattern, Doc(vocab, words=[key])])
+            else:
+                self.matcher.add(key, [pattern])
         # role phrases of several words: "foreign secretary", "centrale kiescommissie"
         self.role_matcher = PhraseMatcher(vocab, attr="LOWER")
         for word in self.roles:
@@ -232,6 +237,7 @@ class ActorResolver:
         self._repeated_names(doc, found)
         self._pronouns(doc, found)
         self._country_anaphors(doc, found)
+        self._organisation_anaphors(doc, found)
         self._quoted_persons(doc, found)
         found.actors.sort(key=lambda a: a.start)
         return found
@@ -399,10 +405,17 @@ class ActorResolver:
     def _dateline(doc: Doc, span: Span) -> bool:
         """A place in capitals that opens a line and is followed by punctuation: a dateline."""
         text = span.text
-        if not (text.isupper() and len(text) > 3) or span.end >= len(doc):
+        if not (text.isupper() and len(text) > 3) or span.end >= len(doc) or not doc[span.end].is_punct:
             return False
-        at_line_start = span.start == 0 or "\n" in doc[span.start - 1].text_with_ws or doc[span.start - 1].is_space
-        return at_line_start and doc[span.end].text in ("(", "-", "–", "—", ",", ":")
+        # "MINSK, June 4 (Interfax) -", "(MINSK) -", "MOSCOW / BRUSSELS,": a place in capitals followed
+        # by punctuation, with nothing but capitals and punctuation before it on its line ("NATO demanded")
+        for i in range(span.start - 1, -1, -1):
+            token = doc[i]
+            if "\n" in token.text_with_ws or token.is_space:
+                return True
+            if not (token.is_punct or token.text.isupper()):
+                return False
+        return True
 
     # -- role nouns -----------------------------------------------------------------------------
     def _role_phrases(self, doc: Doc, found: DocActors, countries: Counter) -> None:
@@ -506,7 +519,9 @@ class ActorResolver:
         country, rule = self._country_of(token, found, countries, role=role)
         if country is None:
             return None
-        return self._actor(token.doc[token.i : token.i + 1], country + role, rule)
+        # "EU officials": people of an organisation are the organisation (IGOEUREEC), as CAMEO codes them
+        code = country if country.startswith("IGO") else country + role
+        return self._actor(token.doc[token.i : token.i + 1], code, rule)
 
     def _clause_place(self, token: Token, found: DocActors) -> str | None:
         """The country of the place the role noun's clause names ("detained protesters in Minsk"):
@@ -624,7 +639,7 @@ class ActorResolver:
             if child.dep_ in ("amod", "nmod:poss", "compound") or (
                 child.dep_ == "nmod" and any(c.lower_ in self.lexicon.of_preps for c in child.children)
             ):
-                return actor.code[:3], "role+modifier"
+                return actor.code if actor.code.startswith("IGO") else actor.code[:3], "role+modifier"
         # "partijen in de Tweede Kamer" even when the parser hung the phrase elsewhere
         doc = token.doc
         if token.i + 1 < len(doc) and doc[token.i + 1].lower_ in self.lexicon.of_preps:
@@ -898,6 +913,26 @@ class ActorResolver:
                     found.add_group(refs)
                 elif not plural:
                     found.add(refs[0])
+
+    def _organisation_anaphors(self, doc: Doc, found: DocActors) -> None:
+        """"the bloc", "het bondgenootschap" with nothing of their own saying which (lexicon:
+        organisation_anaphors): the organisation of states named last before it, up to three
+        sentences back."""
+        lex = self.lexicon
+        sents = list(doc.sents)
+        for token in doc:
+            if token.i in found.by_token or token.lower_ not in lex.organisation_anaphors:
+                continue
+            dets = {c.lower_ for c in token.children if c.dep_ == "det"}
+            own = [c for c in token.children if c.dep_ in ("amod", "nmod", "compound", "appos", "flat", "nmod:poss")]
+            if not dets & lex.anaphoric_determiners or own:
+                continue
+            here = next(i for i, s in enumerate(sents) if s.start <= token.i < s.end)
+            start = sents[max(0, here - 3)].start
+            named = [a for a in found.actors if a.code and a.code.startswith("IGO") and not a.person
+                     and start <= a.head < token.i]
+            if named:
+                found.add(self._refer(token, max(named, key=lambda a: a.head), "coref:organisation-anaphor"))
 
     def _named_countries(self, doc: Doc, found: DocActors, token: Token, plural: bool, pair: bool) -> list[Actor]:
         """The countries of the last sentence (up to three back, or this one before the mention) that
