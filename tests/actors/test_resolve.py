@@ -552,3 +552,14 @@ def test_the_bloc_is_the_organisation_named_last(lang: str, text: str, mention: 
 
 def test_a_name_the_rules_split_and_the_pipeline_keeps_whole_is_found() -> None:
     assert _codes("The U.S. condemned the vote in Minsk.", lang="en").get("U.S.") == "USA"
+
+
+@pytest.mark.parametrize("text,mention,code", [
+    ("Het Poolse ministerie van Buitenlandse Zaken ontbood de ambassadeur.",
+     "Poolse ministerie van Buitenlandse Zaken", "POLGOV"),
+    ("Volgens de Duitse minister van Buitenlandse Zaken is dat onaanvaardbaar.",
+     "Duitse minister van Buitenlandse Zaken", "DEUGOV"),
+])
+def test_the_portfolio_after_a_role_with_its_country_adjective_is_part_of_the_role(
+        text: str, mention: str, code: str) -> None:
+    assert _codes(text).get(mention) == code

@@ -819,10 +819,12 @@ class ActorResolver:
 
     def _portfolio(self, doc: Doc, found: DocActors, ent: Span) -> bool:
         """ "de minister van Buitenlandse Zaken": the ministry after a role word is part of the role."""
-        if ent.label_ != "ORG" or ent.start < 2 or doc[ent.start - 1].lower_ not in self.lexicon.of_preps:
+        if ent.label_ not in ("ORG", "MISC") or ent.start < 2 or doc[ent.start - 1].lower_ not in self.lexicon.of_preps:
             return False
         role = found.at(doc[ent.start - 2])
-        if role is None or role.person is not None or not role.code or not role.rule.startswith("role"):
+        # a role word, with or without its country adjective ("de Duitse minister van Buitenlandse Zaken")
+        if role is None or role.person is not None or not role.code or not (
+                role.rule.startswith("role") or role.rule.endswith("+role")):
             return False
         found.by_token.update({i: role for i in range(role.tokens[1], ent.end)})
         role.tokens = (role.tokens[0], ent.end)
