@@ -552,3 +552,30 @@ def test_the_bloc_is_the_organisation_named_last(lang: str, text: str, mention: 
 
 def test_a_name_the_rules_split_and_the_pipeline_keeps_whole_is_found() -> None:
     assert _codes("The U.S. condemned the vote in Minsk.", lang="en").get("U.S.") == "USA"
+
+
+@pytest.mark.parametrize("text,mention,code", [
+    ("Het Poolse ministerie van Buitenlandse Zaken ontbood de ambassadeur.",
+     "Poolse ministerie van Buitenlandse Zaken", "POLGOV"),
+    ("Volgens de Duitse minister van Buitenlandse Zaken is dat onaanvaardbaar.",
+     "Duitse minister van Buitenlandse Zaken", "DEUGOV"),
+])
+def test_the_portfolio_after_a_role_with_its_country_adjective_is_part_of_the_role(
+        text: str, mention: str, code: str) -> None:
+    assert _codes(text).get(mention) == code
+
+
+@pytest.mark.parametrize("lang,text,mentions,code", [
+    ("nl", "“Wij steunen de oppositie. Ik ga volgende week naar Vilnius”, zei de Poolse premier Morawiecki.",
+     ("Wij", "Ik"), "POLGOV"),
+    ("en", '"We will not accept this. I have told Minsk so," Borrell said on Monday.', ("We", "I"), "IGOEUREEC"),
+])
+def test_a_quote_of_several_sentences_is_its_speakers_throughout(lang: str, text: str, mentions: tuple,
+                                                                  code: str) -> None:
+    codes = _codes(text, lang=lang)
+    assert all(codes.get(m) == code for m in mentions), codes
+
+
+def test_pronouns_outside_any_quote_are_not_the_speakers() -> None:
+    codes = _codes("Ik las het bericht. “Wij steunen de oppositie”, zei de Poolse premier Morawiecki.")
+    assert codes.get("Ik") != "POLGOV"

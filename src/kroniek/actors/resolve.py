@@ -36,6 +36,34 @@ KIND_ORDER = {k: i for i, k in enumerate(
 _NOMINAL_DEPS = ("nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:arg", "nmod", "appos", "conj")
 
 
+_OPENING_QUOTES = {"“", "„", "«", "‘‘", "``"}
+_CLOSING_QUOTES = {"”", "»", "’’", "''"}
+
+
+def _quote_regions(doc: Doc) -> list[tuple[int, int]]:
+    """(first, last) token indices inside each quotation: typographic quotes by their direction,
+    straight double quotes paired in order."""
+    regions: list[tuple[int, int]] = []
+    open_at: int | None = None
+    straight: int | None = None
+    for token in doc:
+        text = token.text
+        if text in _OPENING_QUOTES:
+            open_at = token.i
+        elif text in _CLOSING_QUOTES and open_at is not None:
+            if token.i - open_at > 1:
+                regions.append((open_at + 1, token.i - 1))
+            open_at = None
+        elif text == '"':
+            if straight is None:
+                straight = token.i
+            else:
+                if token.i - straight > 1:
+                    regions.append((straight + 1, token.i - 1))
+                straight = None
+    return regions
+
+
 def _first_bare_actor(tokens: list[Token], found: DocActors) -> Token | None:
     """The first of the tokens that is an actor heading no phrase: a subject after the finite verb."""
     return next((t for t in tokens if found.at(t) is not None and not any(c.dep_ == "case" for c in t.children)),
@@ -819,10 +847,12 @@ class ActorResolver:
 
     def _portfolio(self, doc: Doc, found: DocActors, ent: Span) -> bool:
         """ "de minister van Buitenlandse Zaken": the ministry after a role word is part of the role."""
-        if ent.label_ != "ORG" or ent.start < 2 or doc[ent.start - 1].lower_ not in self.lexicon.of_preps:
+        if ent.label_ not in ("ORG", "MISC") or ent.start < 2 or doc[ent.start - 1].lower_ not in self.lexicon.of_preps:
             return False
         role = found.at(doc[ent.start - 2])
-        if role is None or role.person is not None or not role.code or not role.rule.startswith("role"):
+        # a role word, with or without its country adjective ("de Duitse minister van Buitenlandse Zaken")
+        if role is None or role.person is not None or not role.code or not (
+                role.rule.startswith("role") or role.rule.endswith("+role")):
             return False
         found.by_token.update({i: role for i in range(role.tokens[1], ent.end)})
         role.tokens = (role.tokens[0], ent.end)
@@ -981,38 +1011,59 @@ class ActorResolver:
 
     def _quoted_persons(self, doc: Doc, found: DocActors) -> None:
         """In a quote, "ik"/"I" is the speaker and "u"/"you" the one spoken to, when the sentence
-        says who spoke to whom: "''Ik wil u vragen ...'', zei Nebenzia tegen Haley"."""
-        lex = self.lexicon
-        for sent in doc.sents:
-            speaker = addressee = None
-            for verb in sent:
-                if verb.lemma_.lower() not in lex.speech_verbs:
-                    continue
-                # after a quote the subject follows the verb ("'...', zei de bondskanselier"): where
-                # the parse names no subject, the first actor after the verb that heads no phrase
-                after = self._clause_after(verb)
-                subj = next((c for c in verb.children if c.dep_.startswith("nsubj")), None) or _first_bare_actor(
-                    after, found)
-                actor = found.at(subj) if subj is not None else None
-                if actor is not None and actor.code:
-                    speaker = actor
-                    to = next((c for c in verb.children if c.dep_.startswith("obl") and self._addressed(c)), None)
-                    # "tegen Haley" hung elsewhere by the parser: the phrase in the words after the verb
-                    to = to or next((t for t in after if self._addressed(t) and found.at(t) is not None), None)
-                    addressee = found.at(to) if to is not None else None
-                    break
-            if speaker is None:
+        says who spoke to whom: "''Ik wil u vragen ...'', zei Nebenzia tegen Haley"; a quote of
+        several sentences is the speaker's throughout, whichever of its sentences names them."""
+        sents = list(doc.sents)
+        speakers = [self._sentence_speaker(sent, found) for sent in sents]
+        for k, sent in enumerate(sents):
+            speaker, addressee = speakers[k]
+            if speaker is not None:
+                self._quote_pronouns(sent, found, speaker, addressee, before=speaker.tokens[0])
+        # "“Wij steunen u. Ik ga naar Minsk”, zei de minister.": the quote's other sentences
+        for start, end in _quote_regions(doc):
+            first = next(k for k, sent in enumerate(sents) if sent.start <= start < sent.end)
+            last = next(k for k, sent in enumerate(sents) if sent.start <= end < sent.end)
+            if first == last:
                 continue
-            for token in sent:
-                if token.i in found.by_token:
-                    continue
-                # as written in the lexicon: "ik" and "I" alike
-                words = {token.text, token.lower_}
-                if words & lex.first_person_pronouns and token.i < speaker.tokens[0]:
-                    found.add(self._refer(token, speaker, "coref:quote-speaker"))
-                elif words & lex.second_person_pronouns and addressee is not None and addressee.code \
-                        and token.i < speaker.tokens[0]:
-                    found.add(self._refer(token, addressee, "coref:quote-addressee"))
+            # the attribution stands in the sentence that closes the quote, or opens it
+            speaker, addressee = next((speakers[k] for k in (last, first) if speakers[k][0] is not None),
+                                      (None, None))
+            if speaker is None and last + 1 < len(sents) and sents[last + 1].start == end + 1:
+                speaker, addressee = speakers[last + 1]  # "... .” Zei de minister." as its own sentence
+            if speaker is not None:
+                self._quote_pronouns(doc[start:end], found, speaker, addressee, before=end)
+
+    def _sentence_speaker(self, sent: Span, found: DocActors) -> tuple[Actor | None, Actor | None]:
+        """Who speaks in a sentence with a speech verb, and to whom, if the sentence says."""
+        lex = self.lexicon
+        for verb in sent:
+            if verb.lemma_.lower() not in lex.speech_verbs:
+                continue
+            # after a quote the subject follows the verb ("'...', zei de bondskanselier"): where
+            # the parse names no subject, the first actor after the verb that heads no phrase
+            after = self._clause_after(verb)
+            subj = next((c for c in verb.children if c.dep_.startswith("nsubj")), None) or _first_bare_actor(
+                after, found)
+            actor = found.at(subj) if subj is not None else None
+            if actor is not None and actor.code:
+                to = next((c for c in verb.children if c.dep_.startswith("obl") and self._addressed(c)), None)
+                # "tegen Haley" hung elsewhere by the parser: the phrase in the words after the verb
+                to = to or next((t for t in after if self._addressed(t) and found.at(t) is not None), None)
+                return actor, (found.at(to) if to is not None else None)
+        return None, None
+
+    def _quote_pronouns(self, span: Span, found: DocActors, speaker: Actor, addressee: Actor | None,
+                        before: int) -> None:
+        lex = self.lexicon
+        for token in span:
+            if token.i in found.by_token or token.i >= before:
+                continue
+            # as written in the lexicon: "ik" and "I" alike
+            words = {token.text, token.lower_}
+            if words & lex.first_person_pronouns:
+                found.add(self._refer(token, speaker, "coref:quote-speaker"))
+            elif words & lex.second_person_pronouns and addressee is not None and addressee.code:
+                found.add(self._refer(token, addressee, "coref:quote-addressee"))
 
     def _addressed(self, token: Token) -> bool:
         """A phrase of the one spoken to: "tegen Haley"."""
