@@ -31,6 +31,10 @@ class Errors(StrEnum):
     E020 = "cannot write {path}: {reason}"
     E021 = "line {line}: too large: {size} bytes (limit {limit}); split it or raise --max-bytes"
     E022 = "unknown language {lang!r}: use nl, en or auto"
+    E023 = "cannot fetch: {reason}"
+    E024 = "robots.txt of {host} does not allow kroniek to fetch it"
+    E025 = "not an RSS or Atom feed: {reason}"
+    E026 = "unsupported content type {content_type!r} (an HTML page, plain text or a feed is expected)"
 
 
 class Warnings(StrEnum):
