@@ -87,32 +87,60 @@ def forget(con: duckdb.DuckDBPyConnection, doc_ids: Sequence[str]) -> None:
 
 
 def assign_stories(con: duckdb.DuckDBPyConnection, documents: Iterable[tuple[str, str]]) -> None:
-    """Give each (doc_id, text), in turn, the story of the stored document it is a copy of, or its own."""
-    for doc_id, text in documents:
-        digest = text_hash(text)
-        sample = shingle_sample(text)
-        story = _same_text(con, digest) or _near_copy(con, sample) or doc_id
-        con.execute("INSERT INTO stories VALUES (?, ?, ?, ?)", [doc_id, story, digest, len(sample)])
-        if sample:
-            con.execute("INSERT INTO shingles SELECT ?, unnest(?::BIGINT[])", [doc_id, sorted(sample)])
+    """Give each (doc_id, text), in turn, the story of the document it is a copy of (stored before, or
+    earlier in this batch), or its own. Two queries find the stored candidates of the whole batch."""
+    batch = [(doc_id, text_hash(text), shingle_sample(text)) for doc_id, text in documents]
+    if not batch:
+        return
+    same_text = _stored_same_text(con, sorted({digest for _, digest, _ in batch}))
+    overlaps = _stored_overlaps(con, [sample for _, _, sample in batch])
+    chosen: list[str] = []
+    for i, (doc_id, digest, sample) in enumerate(batch):
+        earlier = [(chosen[j], len(other), len(sample & other)) for j, (_, _, other) in enumerate(batch[:i])]
+        story = same_text.get(digest) or _best(sample, overlaps.get(i, []) + earlier) or doc_id
+        same_text.setdefault(digest, story)
+        chosen.append(story)
+    con.execute("INSERT INTO stories SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(?::VARCHAR[]),"
+                " unnest(?::INTEGER[])", [[d for d, _, _ in batch], chosen, [h for _, h, _ in batch],
+                                          [len(sample) for _, _, sample in batch]])  # fmt: skip
+    doc_ids = [doc_id for doc_id, _, sample in batch for _ in sample]
+    if doc_ids:
+        con.execute("INSERT INTO shingles SELECT unnest(?::VARCHAR[]), unnest(?::BIGINT[])",
+                    [doc_ids, [h for _, _, sample in batch for h in sorted(sample)]])
 
 
-def _same_text(con: duckdb.DuckDBPyConnection, digest: str) -> str | None:
-    row = con.execute("SELECT story_id FROM stories WHERE text_hash = ? LIMIT 1", [digest]).fetchone()
-    return row[0] if row else None
+def _stored_same_text(con: duckdb.DuckDBPyConnection, digests: list[str]) -> dict[str, str]:
+    """text hash -> the story of a stored document with that text."""
+    rows = con.execute("SELECT text_hash, min(story_id) FROM stories WHERE text_hash IN"
+                       " (SELECT unnest(?::VARCHAR[])) GROUP BY text_hash", [digests]).fetchall()
+    return dict(rows)
 
 
-def _near_copy(con: duckdb.DuckDBPyConnection, sample: set[int]) -> str | None:
-    """The story of the stored document that holds the largest share of shingles with this one."""
-    if len(sample) < MIN_SHARED:
-        return None
+def _stored_overlaps(con: duckdb.DuckDBPyConnection, samples: list[set[int]]
+                     ) -> dict[int, list[tuple[str, int, int]]]:
+    """For each batch document (by index): (story, its sample size, shingles shared) of every stored
+    document it shares a sampled shingle with."""
+    index = [i for i, sample in enumerate(samples) for _ in sample]
+    if not index:
+        return {}
     rows = con.execute(
-        "SELECT st.story_id, st.shingles, count(*) FROM shingles s JOIN stories st USING (doc_id)"
-        " WHERE s.h IN (SELECT unnest(?::BIGINT[])) GROUP BY st.doc_id, st.story_id, st.shingles",
-        [sorted(sample)],
+        "SELECT b.i, st.story_id, st.shingles, count(*) FROM"
+        " (SELECT unnest(?::INTEGER[]) AS i, unnest(?::BIGINT[]) AS h) b"
+        " JOIN shingles s ON s.h = b.h JOIN stories st ON st.doc_id = s.doc_id"
+        " GROUP BY b.i, st.doc_id, st.story_id, st.shingles ORDER BY b.i, st.doc_id",
+        [index, [h for sample in samples for h in sorted(sample)]],
     ).fetchall()
+    found: dict[int, list[tuple[str, int, int]]] = {}
+    for i, story, size, shared in rows:
+        found.setdefault(i, []).append((story, size, shared))
+    return found
+
+
+def _best(sample: set[int], candidates: list[tuple[str, int, int]]) -> str | None:
+    """The story of the candidate (story, sample size, shared) holding the largest share of the smaller
+    document's sampled shingles, when that share and count are enough."""
     best, best_share = None, 0.0
-    for story, size, shared in rows:
+    for story, size, shared in candidates:
         share = shared / max(1, min(size, len(sample)))
         if shared >= MIN_SHARED and share >= CONTAINMENT and share > best_share:
             best, best_share = story, share
@@ -138,9 +166,9 @@ def _actor_key(actor: dict[str, Any] | None) -> str | None:
 
 
 def aggregate(records: Iterable[dict[str, Any]], stories: dict[str, tuple[str, str]]) -> list[dict[str, Any]]:
-    """Event mentions (Store.events() records, in order) as one record per event of a story: the first
-    mention's record with story_id, num_mentions, num_sources, num_articles and `mentions`, where
-    each mention is traced to its document, sentence and evidence."""
+    """Event mentions (Store.events() records, in order) as one record per event of a story: the record
+    of the story's first document (else of the first mention) with story_id, num_mentions,
+    num_sources, num_articles and `mentions`, each traced to its document, sentence and evidence."""
     groups: dict[tuple, list[dict[str, Any]]] = {}
     for record in records:
         story = stories.get(record["doc_id"], (record["doc_id"], f"doc:{record['doc_id']}"))[0]
@@ -149,7 +177,8 @@ def aggregate(records: Iterable[dict[str, Any]], stories: dict[str, tuple[str, s
         groups.setdefault(key, []).append(record)
     events = []
     for (story, *_), group in groups.items():
-        event = dict(group[0])
+        # the story's first document speaks for it where it names the event (the original, not a reprint)
+        event = dict(next((r for r in group if r["doc_id"] == story), group[0]))
         event["story_id"] = story
         event["num_mentions"] = len(group)
         event["num_sources"] = len({stories.get(r["doc_id"], ("", f"doc:{r['doc_id']}"))[1] for r in group})
