@@ -34,7 +34,8 @@ class Errors(StrEnum):
     E023 = "cannot fetch: {reason}"
     E024 = "robots.txt of {host} does not allow kroniek to fetch it"
     E025 = "not an RSS or Atom feed: {reason}"
-    E026 = "unsupported content type {content_type!r} (an HTML page, plain text or a feed is expected)"
+    E026 = ("unsupported content type {content_type!r} (an HTML page or plain text is expected;"
+            " give a feed to --feed)")
 
 
 class Warnings(StrEnum):

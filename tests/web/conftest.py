@@ -4,6 +4,7 @@ and counting the requests it gets: the web and feed tests use no outside network
 from __future__ import annotations
 
 import threading
+import time
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -20,6 +21,7 @@ class Route:
     fail_first: int = 0  # answer this many requests with `fail_status` first
     fail_status: int = 503
     headers: dict[str, str] = field(default_factory=dict)
+    pause: float = 0.0  # seconds before answering
 
 
 class Site:
@@ -49,6 +51,7 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
             if route is None:
                 self.send_error(404)
                 return
+            time.sleep(route.pause)
             status = route.fail_status if site.requests[self.path] <= route.fail_first else route.status
             self.send_response(status)
             self.send_header("Content-Type", route.content_type)

@@ -67,7 +67,7 @@ class Fetcher:
         self.max_bytes = max_bytes
         self.requests = 0  # requests sent, robots.txt included
         self._sleep = sleep
-        self._robots: dict[str, RobotFileParser | InputError] = {}
+        self._robots: dict[str, RobotFileParser | str] = {}  # a host's rules, or why they could not be read
         self._last: dict[str, float] = {}
 
     def get(self, url: str) -> Response:
@@ -77,8 +77,8 @@ class Fetcher:
             raise InputError(Errors.E023, url, reason="not an http(s) URL")
         host = parts.netloc.lower()
         robots = self._robots_for(parts.scheme, host)
-        if isinstance(robots, InputError):
-            raise InputError(Errors.E023, url, reason=robots.message)
+        if isinstance(robots, str):
+            raise InputError(Errors.E023, url, reason=robots)
         if not robots.can_fetch(ROBOTS_AGENT, url):
             raise InputError(Errors.E024, url, host=host)
         status, response = self._request(url, host, self._delay(robots))
@@ -90,13 +90,12 @@ class Fetcher:
         crawl_delay = robots.crawl_delay(ROBOTS_AGENT)
         return max(self.politeness.delay, float(crawl_delay or 0))
 
-    def _robots_for(self, scheme: str, host: str) -> RobotFileParser | InputError:
+    def _robots_for(self, scheme: str, host: str) -> RobotFileParser | str:
         """The host's robots.txt, read once. As RFC 9309 says: none (4xx) allows everything, 401/403
         and an unreachable one (5xx, no answer) allow nothing."""
         if host not in self._robots:
             robots = RobotFileParser()
-            status, response = self._request(f"{scheme}://{host}/robots.txt", host, self.politeness.delay,
-                                              missing_ok=True)
+            status, response = self._request(f"{scheme}://{host}/robots.txt", host, self.politeness.delay)
             if response is not None:
                 robots.parse(response.body.decode("utf-8", errors="replace").splitlines())
             elif status in ("HTTP 401", "HTTP 403"):
@@ -104,14 +103,13 @@ class Fetcher:
             elif status.startswith("HTTP 4"):
                 robots.allow_all = True
             else:
-                self._robots[host] = InputError(Errors.E023, host, reason=f"robots.txt unreachable ({status})")
+                self._robots[host] = f"robots.txt unreachable ({status})"
                 return self._robots[host]
             robots.modified()  # can_fetch() answers only for a parser marked as read
             self._robots[host] = robots
         return self._robots[host]
 
-    def _request(self, url: str, host: str, delay: float, missing_ok: bool = False
-                 ) -> tuple[str, Response | None]:
+    def _request(self, url: str, host: str, delay: float) -> tuple[str, Response | None]:
         """(what went wrong, None) or ("", the response), after the retries a passing failure earns."""
         pause = self.politeness.backoff
         problem = ""
@@ -124,7 +122,7 @@ class Fetcher:
                 return "", self._once(url)
             except urllib.error.HTTPError as err:
                 problem = f"HTTP {err.code}"
-                if err.code not in RETRY_STATUS or (missing_ok and err.code == 404):
+                if err.code not in RETRY_STATUS:
                     return problem, None
                 pause = max(pause, _retry_after(err.headers))
             except (urllib.error.URLError, TimeoutError, ConnectionError) as err:
