@@ -101,6 +101,11 @@ eval-nlp: $(STAMP)
 bench: $(STAMP)
 	OMP_NUM_THREADS=1 $(BIN)/python benchmarks/bench.py $(SHARED)/data
 
+# How story clusters group reprints made from the shared corpus, and what grouping costs in storing.
+.PHONY: bench-stories
+bench-stories: $(STAMP)
+	$(BIN)/python benchmarks/stories.py $(SHARED)/corpus/eu_belarus.jsonl
+
 # Our NER and speed next to Frog's on the same ned.testb sentences (needs: apt-get install frog frogdata).
 bench-anchors: $(STAMP)
 	$(BIN)/python benchmarks/frog_anchor.py $(SHARED)/data

@@ -6,6 +6,7 @@ stderr), 2 for usage errors.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import sys
@@ -45,7 +46,12 @@ class ActorFormat(StrEnum):
     jsonl = "jsonl"
 
 
-Paths = Annotated[list[str], typer.Argument(help="Files, folders (recursive) or - for standard input.")]
+Paths = Annotated[list[str], typer.Argument(
+    help="Files, folders (recursive), article URLs (http/https) or - for standard input.")]
+FeedOpt = Annotated[list[str] | None, typer.Option(
+    "--feed", help="An RSS or Atom feed (URL or file): every item's page fetched and ingested, once; repeat for several.")]  # noqa: E501
+DelayOpt = Annotated[float, typer.Option(
+    "--delay", min=0.0, help="Seconds between two requests to one web host (robots.txt's Crawl-delay may raise it).")]  # noqa: E501
 LangOpt = Annotated[str, typer.Option(
     "--lang", help="Language of the input: nl, en (a tag such as nl-NL counts), or auto to detect it per document.")]
 DateOpt = Annotated[str | None, typer.Option(
@@ -124,16 +130,20 @@ def _lang(value: str) -> str:
 
 
 def _analyses(paths: list[str], lang: str, date: str | None, pipeline: str | None, run: Run,
-              keep_doc: bool = False, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Any]:
-    """Read, analyse and yield each document's Analysis; failures are reported and skipped."""
+              keep_doc: bool = False, max_bytes: int = DEFAULT_MAX_BYTES, fetcher: Any = None,
+              feeds: Iterator[Any] | None = None) -> Iterator[Any]:
+    """Read, analyse and yield each document's Analysis; failures are reported and skipped. URLs
+    among the paths are fetched (by `fetcher`, a kroniek.read.web.Fetcher); `feeds` adds documents."""
     from kroniek.pipeline import Analyzer
     from kroniek.read import read_inputs
+    from kroniek.read.web import Fetcher, web_documents
 
     date = _date(date)
     lang = _lang(lang)
     # --pipeline names the pipeline for --lang, or for Dutch when the language is detected
     analyzer = Analyzer(pipelines={(lang if lang != "auto" else "nl"): pipeline} if pipeline else None)
-    documents = _documents(read_inputs(paths, lang=lang, date=date, max_bytes=max_bytes), run)
+    files, read = web_documents(paths, lang, date, fetcher or Fetcher(max_bytes=max_bytes), feeds)
+    documents = _documents(itertools.chain(read_inputs(files, lang=lang, date=date, max_bytes=max_bytes), read), run)
     for result in analyzer.analyze(documents, keep_doc=keep_doc):
         if isinstance(result, KroniekError):
             run.report(result)
@@ -225,12 +235,15 @@ def analyze(
 
 @app.command()
 def ingest(
-    paths: Paths,
+    paths: Annotated[list[str] | None, typer.Argument(
+        help="Files, folders (recursive), article URLs (http/https) or - for standard input.")] = None,
     db: DbOpt = None,
     lang: LangOpt = "auto",
     date: DateOpt = None,
     pipeline: PipelineOpt = None,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
+    feed: FeedOpt = None,
+    delay: DelayOpt = 1.0,
 ) -> None:
     """Code the documents and store documents, actor mentions and events (idempotent).
 
@@ -245,20 +258,25 @@ def ingest(
 
     run = Run()
     outcomes: dict[str, int] = {"added": 0, "unchanged": 0, "replaced": 0}
+    paths = paths or []
+    if not paths and not feed:
+        raise _usage("ingest needs a PATH, a URL or --feed")
     _date(date)  # usage errors before anything is read
     _lang(lang)
     try:
         store = Store(_db_path(db), coder_version=CODER_VERSION)
     except KroniekError as err:
         raise _usage(str(err)) from None
-    total = count_documents(paths)
+    fetcher, feeds, feed_counts = _feeds(feed or [], store, delay, max_bytes)
+    total = None if feed else count_documents(paths)
     with store, tqdm(desc="documents", unit="doc", total=total, disable=None, file=sys.stderr,
                      dynamic_ncols=True) as bar:
         run.echo = lambda line: bar.write(line, file=sys.stderr)
         run.on_input = lambda: bar.update(1)
         pending: list[Any] = []
         flushed = time.monotonic()
-        for result in _analyses(paths, lang, date, pipeline, run, max_bytes=max_bytes):
+        for result in _analyses(paths, lang, date, pipeline, run, max_bytes=max_bytes, fetcher=fetcher,
+                                feeds=feeds):
             pending.append(result)
             bar.update(1)
             if len(pending) >= FLUSH_DOCUMENTS or time.monotonic() - flushed >= FLUSH_SECONDS:
@@ -267,6 +285,9 @@ def ingest(
         _store(store, pending, outcomes, run)
         counts = store.counts()
     run.echo = lambda line: typer.echo(line, err=True)
+    if feed:
+        typer.echo(f"feeds: {feed_counts.items} items, {feed_counts.known} seen before, {feed_counts.fetched} "
+                   f"fetched, {feed_counts.failed} failed; {fetcher.requests} requests", err=True)
     typer.echo(
         f"{outcomes['added']} added, {outcomes['replaced']} replaced, {outcomes['unchanged']} unchanged; "
         f"store {_db_path(db)}: {counts['documents']} documents, {counts['mentions']} actor mentions, "
@@ -274,6 +295,16 @@ def ingest(
         err=True,
     )
     run.exit()
+
+
+def _feeds(feeds: list[str], store: Any, delay: float, max_bytes: int) -> tuple[Any, Any, Any]:
+    """The fetcher of an ingest, the documents of its feeds' items not yet in `store`, and their counts."""
+    from kroniek.read.feeds import FeedCounts, feed_documents
+    from kroniek.read.web import Fetcher, Politeness
+
+    fetcher = Fetcher(Politeness(delay=delay), max_bytes=max_bytes)
+    counts = FeedCounts()
+    return fetcher, feed_documents(feeds, fetcher, store.stored_ids, counts) if feeds else None, counts
 
 
 def _store(store: Any, results: list[Any], outcomes: dict[str, int], run: Run) -> None:
@@ -319,8 +350,9 @@ def events(
     format: Annotated[EventFormat, typer.Option("--format")] = EventFormat.table,
     parquet: Annotated[Path | None, typer.Option("--parquet", help="Write the events to a Parquet file instead.")] = None,  # noqa: E501
     overwrite: Annotated[bool, typer.Option("--overwrite", help="Let --parquet replace an existing file.")] = False,
+    mentions: Annotated[bool, typer.Option("--mentions", help="Every mention of an event in every article, rather than one event per story with its counts.")] = False,  # noqa: E501
 ) -> None:
-    """Query stored events."""
+    """Query stored events: one per event of a story (reprints grouped), with --mentions each mention."""
     from kroniek.store.duckdb import Store
     from kroniek.store.files import check_output
 
@@ -336,7 +368,7 @@ def events(
             if parquet is not None:
                 _export_parquet(store, parquet, overwrite, filters)
                 return
-            records = store.events(**filters)
+            records = store.events(**filters) if mentions else store.story_events(**filters)
             undated = store.undated(**filters) if since is not None or until is not None else 0
             context = _document_context(store, records) if format in (EventFormat.gdelt, EventFormat.icews) else {}
     except KroniekError as err:
@@ -362,6 +394,45 @@ def _document_context(store: Any, records: list[dict]) -> dict[str, Any]:
     documents = [d for d in store.documents() if d["doc_id"] in wanted]
     return {"urls": {d["doc_id"]: d["url"] for d in documents},
             "added": {d["doc_id"]: d["ingested_at"].strftime("%Y%m%d") for d in documents if d["ingested_at"]}}
+
+
+@app.command()
+def watch(
+    feed: Annotated[list[str], typer.Option("--feed", help="An RSS or Atom feed (URL or file); repeat for several.")],
+    every: Annotated[str, typer.Option("--every", help="Time between two rounds: 15m, 30s, 1h.")] = "15m",
+    max_rounds: Annotated[int | None, typer.Option("--max-rounds", min=1, help="Stop after N rounds.")] = None,
+    db: DbOpt = None,
+    lang: LangOpt = "auto",
+    date: DateOpt = None,
+    pipeline: PipelineOpt = None,
+    max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
+    delay: DelayOpt = 1.0,
+) -> None:
+    """Keep a store current: ingest the feeds' new items now and then every --every, until Ctrl-C."""
+    from kroniek.read.feeds import parse_interval
+
+    try:
+        interval = parse_interval(every)
+    except ValueError as err:
+        raise _usage(f"--every: {err}") from None
+    status, rounds = 0, 0
+    try:
+        while max_rounds is None or rounds < max_rounds:
+            if rounds:
+                time.sleep(interval)
+            rounds += 1
+            typer.echo(f"kroniek: round {rounds} at {time.strftime('%Y-%m-%d %H:%M:%S')}", err=True)
+            try:
+                ingest(paths=None, db=db, lang=lang, date=date, pipeline=pipeline, max_bytes=max_bytes, feed=feed,
+                       delay=delay)
+            except typer.Exit as done:  # a round's failures are reported on their lines; the watch goes on
+                status = done.exit_code
+                if status == 2:
+                    raise
+    except KeyboardInterrupt:
+        typer.echo(f"kroniek: watch stopped after {rounds} round(s)", err=True)
+        raise typer.Exit(0) from None
+    raise typer.Exit(status)
 
 
 @app.command()

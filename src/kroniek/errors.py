@@ -32,6 +32,11 @@ class Errors(StrEnum):
     E021 = "line {line}: too large: {size} bytes (limit {limit}); split it or raise --max-bytes"
     E022 = "unknown language {lang!r}: use nl, en or auto"
     E023 = "invalid {name} {value!r}: {reason}"
+    E024 = "cannot fetch: {reason}"
+    E025 = "robots.txt of {host} does not allow kroniek to fetch it"
+    E026 = "not an RSS or Atom feed: {reason}"
+    E027 = ("unsupported content type {content_type!r} (an HTML page or plain text is expected;"
+            " give a feed to --feed)")
 
 
 class Warnings(StrEnum):

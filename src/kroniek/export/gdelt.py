@@ -4,7 +4,8 @@ Filled as GDELT 1.0's codebook defines them: the dates to the precision the even
 a day, MonthYear for a month, Year for a year: a month-only event has no SQLDATE rather than a
 made-up first day), the action's place in English with its FIPS 10-4 country code, DATEADDED the
 day the document was stored (or coded), SOURCEURL the article's URL (its doc_id when it has none).
-Columns the record has no value for (tone, mention counts beyond one article, actor geography,
+NumMentions, NumSources and NumArticles are an aggregated event's counts across the articles of its
+story (store/stories.py), 1 for a single mention. Columns the record has no value for (tone, actor geography,
 a city's ADM1 code, ethnic and religion codes) are left empty, so GDELT readers load the file
 unchanged. Text cells lose their tabs and line breaks: GDELT files have no quoting.
 """
@@ -75,7 +76,10 @@ def gdelt_row(record: Mapping[str, Any], url: str | None = None, added: str | No
     row["EventRootCode"] = record.get("root") or cameo[:2]
     row["QuadClass"] = _cell(record.get("quad_class"))
     row["GoldsteinScale"] = _cell(record.get("goldstein"))
-    row["NumMentions"] = row["NumSources"] = row["NumArticles"] = "1"
+    # an aggregated event (Store.story_events) carries its story's counts; a single mention is one of each
+    row["NumMentions"] = str(record.get("num_mentions") or 1)
+    row["NumSources"] = str(record.get("num_sources") or 1)
+    row["NumArticles"] = str(record.get("num_articles") or 1)
     place = record.get("location")
     if place:
         row.update(_place_cells(place, record.get("location_source") or ""))

@@ -26,9 +26,13 @@ def _actor(actor: dict[str, Any] | None, width: int) -> str:
 
 
 def write_event_table(records: Iterable[dict[str, Any]], out: TextIO, show_status: bool = False) -> int:
-    """One line per event: date, document, source, event, target, evidence snippet (fits the terminal)."""
+    """One line per event: date, document, source, event, target, evidence snippet (fits the terminal);
+    aggregated events (a story's) also their mentions, sources and articles ("M/S/A", 4/3/4)."""
     width = max(shutil.get_terminal_size((160, 20)).columns, 120)
+    records = list(records)
     columns = [("date", 10), ("document", 18), ("source", 28), ("event", 30), ("target", 28)]
+    if any("num_articles" in r for r in records):
+        columns.append(("m/s/a", 8))
     if show_status:
         columns.append(("status", 12))
     fixed = sum(w + 2 for _, w in columns)
@@ -45,6 +49,7 @@ def write_event_table(records: Iterable[dict[str, Any]], out: TextIO, show_statu
             "event": _clip(f"{r.get('cameo')} {r.get('cameo_name')}", 30),
             "target": _actor(r.get("target"), 28),
             "status": r.get("status") or "",
+            "m/s/a": f"{r.get('num_mentions')}/{r.get('num_sources')}/{r.get('num_articles')}",
             "evidence": _clip(snippet, columns[-1][1]),
         }
         out.write("  ".join(_clip(cells[name], w).ljust(w) for name, w in columns).rstrip() + "\n")

@@ -83,9 +83,10 @@ def extract_page(html: str, where: str) -> Page:
     return Page(text=_drop_title(text, title), title=title, date=date, url=result.url or None)
 
 
-def page_from_bytes(data: bytes, where: str) -> Page:
-    """Decode an HTML file (BOM, UTF-8, its meta charset, detection) and extract its page."""
-    decoded = decode_document(data, where, declared=declared_charset(data))
+def page_from_bytes(data: bytes, where: str, charset: str | None = None) -> Page:
+    """Decode an HTML file (BOM, UTF-8, `charset` (an HTTP header's), its meta charset, detection)
+    and extract its page."""
+    decoded = decode_document(data, where, declared=charset or declared_charset(data))
     if not decoded.text.strip():
         raise InputError(Errors.E004, where)
     page = extract_page(decoded.text, where)

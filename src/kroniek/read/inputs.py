@@ -8,7 +8,7 @@ doc_id (ids.py): nothing read is silently replaced by another document.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from typing import BinaryIO
 
@@ -114,6 +114,22 @@ def _read(
                 yield doc
                 continue
             yield replace(doc, date=doc.date or date)
+
+
+def settle_documents(
+    items: Iterable[Document | InputError], lang: str = "auto", date: str | None = None
+) -> Iterator[Document | InputError]:
+    """Documents read elsewhere (web pages, feed items) with their language and default date settled
+    as read_inputs settles them; errors pass through. `lang` and `date` as read_inputs takes them."""
+    date = parse_date(date) if date is not None else None
+    batch_lang = normalise_lang(lang) or "auto"
+    for doc in items:
+        if not isinstance(doc, InputError):
+            doc = _language(doc, batch_lang)
+        if isinstance(doc, InputError):
+            yield doc
+            continue
+        yield replace(doc, date=doc.date or date)
 
 
 def read_inputs(

@@ -34,6 +34,7 @@ from kroniek.errors import Errors, KroniekError
 from kroniek.export.formats import COLUMNS, EXTRA_COLUMNS, flatten, unflatten
 from kroniek.model import Actor, Document, Event
 from kroniek.read.dates import first_day, last_day, normalise_date
+from kroniek.store import stories
 from kroniek.store.files import check_output, output_error
 
 SCHEMA_VERSION = 1
@@ -204,12 +205,17 @@ class Store:
             for statement in _SCHEMA:
                 con.execute(statement)
             con.execute("INSERT INTO schema_version VALUES (?)", [SCHEMA_VERSION])
+            stories.create_tables(con)
             con.commit()
             return
         row = con.execute("SELECT max(version) FROM schema_version").fetchone()
         version = row[0] if row else None
         if version is None or version > SCHEMA_VERSION:
             self._fail(f"schema version {version} is not supported (this kroniek reads {SCHEMA_VERSION})")
+        if not read_only:  # a database from before story clusters gets their tables, its documents grouped
+            con.begin()
+            stories.create_tables(con)
+            con.commit()
 
     def _fail(self, reason: str) -> None:
         raise KroniekError(Errors.E014, path=str(self.path), reason=reason)
@@ -313,6 +319,20 @@ class Store:
             cursor = con.execute(f"WITH matched AS ({inner}) {sql}", [*inner_params, *params])
             names = [d[0] for d in cursor.description or ()]
             return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    def story_events(self, limit: int | None = None, **filters: Any) -> list[dict[str, Any]]:
+        """The events of events(**filters) with each story's mentions of one event aggregated into one
+        record (store/stories.py): num_mentions, num_sources, num_articles, story_id and `mentions`
+        (doc_id, sentence_index, evidence of each). events() itself returns the mentions, unchanged."""
+        records = self.events(**filters)
+        with self._connection(write=False) as con:
+            found = stories.aggregate(records, stories.story_map(con))
+        return found if limit is None else found[: max(0, int(limit))]
+
+    def stored_ids(self, doc_ids: Sequence[str]) -> set[str]:
+        """Which of these doc_ids the store holds (a feed's items seen before)."""
+        with self._connection(write=False) as con:
+            return {row[0] for row in _select_in(con, "SELECT doc_id FROM documents", list(doc_ids))}
 
     def undated(self, **filters: Any) -> int:
         """How many events that match `filters` (as for events(), without since/until) have no date at
@@ -533,7 +553,9 @@ def _write(con: duckdb.DuckDBPyConnection, ids: list[str], rows: list[_Rows]
     replaced = [doc_id for doc_id, outcome in zip(ids, outcomes, strict=True) if outcome == "replaced"]
     for table in ("mentions", "events", "documents"):
         _select_in(con, f"DELETE FROM {table}", replaced)
+    stories.forget(con, replaced)
     _insert_rows(con, "documents", _DOCUMENT_COLUMNS, [r.document for r in written])
+    stories.assign_stories(con, [(r.document[0], r.document[8]) for r in written])
     _insert_rows(con, "mentions", _MENTION_COLUMNS, [m for r in written for m in r.mentions])
     _insert_rows(con, "events", _EVENT_COLUMNS, [e for r in written for e in r.events])
     return outcomes
