@@ -178,3 +178,14 @@ def test_an_implicit_authority_is_of_the_country_where_it_acted(text: str, event
 )
 def test_an_attack_on_the_targets_of_an_actor_is_on_that_actor(text: str, event: tuple) -> None:
     assert event in _events(text)
+
+
+def test_no_unnamed_people_are_acted_on_when_the_object_is_a_thing() -> None:
+    from kroniek import analyze
+
+    thing = analyze("Rusland en Navalni. De oppositieleider hield in stilte de hand van zijn vrouw vast.",
+                    lang="nl", date="2021-01-18")
+    assert not [e for e in thing if e["cameo"] == "173"], thing
+    people = analyze("Rusland en Navalni. De Russische politie hield drie betogers vast.", lang="nl",
+                     date="2021-01-18")
+    assert [e for e in people if e["cameo"] == "173"], people

@@ -401,6 +401,15 @@ class Arguments(ClauseReading):
                 or any(w.endswith(x) and len(w) >= len(x) + 3 for w in words for x in self.grammar.person_suffixes)
                 or any(c.pos_ == "NUM" or c.like_num for c in patient.children))
 
+    def _about_a_thing(self, anchor: Token, is_noun: bool, pattern: Pattern) -> bool:
+        """Whether the act's object is a thing, not people ("hield de hand vast"): a noun the
+        people test (_about_people) does not take for people. A pattern with an object condition
+        ("declare martial law") names its object itself, and its implicit side was written for it."""
+        if pattern.obj:
+            return False
+        patient = None if is_noun else self._object(anchor)
+        return patient is not None and patient.pos_ == "NOUN" and not self._about_people(anchor, is_noun, pattern)
+
     def _patient_country(self, anchor: Token, is_noun: bool, actors: DocActors) -> str | None:
         """The country a country adjective on the act's patient names ("twee Franse toeristen")."""
         if is_noun:

@@ -280,7 +280,8 @@ class EventCoder(Matching, Arguments, Discourse, Placing):
             where = located["country"] if located else None
         if not sources and pattern.implicit_source and targets:
             sources = [self._implicit(where or country_of(targets[0]), pattern.implicit_source, anchor)]
-        if not targets and pattern.implicit_target and sources:
+        if not targets and pattern.implicit_target and sources and not self._about_a_thing(anchor, is_noun, pattern):
+            # the people acted on, left unnamed ("hield drie mensen vast"), not a thing ("hield de hand vast")
             targets = [self._implicit(where or country_of(sources[0]), pattern.implicit_target, anchor)]
         return [a for a in sources if a.code], [a for a in targets if a.code]
 
