@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo demo-analysis demo-web screenshots browser bench-web test test-slow lint eval eval-all eval-actors eval-nlp bench bench-anchors model model-pretrained model-corpus model-en gazetteer-data actors-data actors-coverage ontology-data verbforms-data lexicon-en-data ranker clean
+.PHONY: demo demo-analysis demo-web screenshots browser bench-web bench-stories test test-slow fuzz lint eval eval-all eval-actors eval-nlp bench bench-anchors model model-pretrained model-corpus model-en gazetteer-data actors-data actors-coverage ontology-data verbforms-data lexicon-en-data ranker clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -72,6 +72,12 @@ bench-web: $(STAMP)
 
 test-slow: $(STAMP)
 	KRONIEK_SHARED=$(SHARED) $(BIN)/python -m pytest -q -m slow
+
+# The fault and fuzz suite at full size (tests/fuzz): generated inputs to the readers and the store,
+# kroniek ingest killed with kill -9 in a loop, two writers and four readers at once; it ends with one
+# line per part: inputs tried, crashes, documents lost, duplicates. KRONIEK_FAULT_ROUNDS sets the kill rounds.
+fuzz: $(STAMP)
+	$(BIN)/python -m pytest tests/fuzz -q -p no:cacheprovider -m 'slow or not slow'
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests training

@@ -61,3 +61,12 @@ def test_jsonl_articles_with_month_only_and_timestamp_dates_are_read(tmp_path):
 def test_the_date_argument_takes_the_same_forms():
     assert read_inputs([], date="2020-08") is not None
     assert parse_date("2020-08-12T10:00Z", where="--date") == "2020-08-12"
+
+
+@pytest.mark.parametrize("value", ["２０２０", "2020-0８", "٢٠٢٠-08-12", "2020-08-1２T10:00"])
+def test_digits_of_other_scripts_are_no_date(value):
+    """Python's \\d and int() take fullwidth and Arabic-Indic digits: "２０２０" passed as a year and was
+    stored, where it sorts and compares apart from every other date (found by the fuzz suite)."""
+    with pytest.raises(KroniekError) as caught:
+        parse_date(value)
+    assert caught.value.error is Errors.E009

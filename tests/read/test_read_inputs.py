@@ -172,6 +172,15 @@ def test_stdin_as_a_text_stream(monkeypatch: pytest.MonkeyPatch) -> None:
     assert doc.text == DUTCH and doc.lang == "nl"
 
 
+def test_stdin_as_a_text_stream_holding_bytes_that_were_not_utf8(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A text stdin keeps bytes it could not decode as surrogate escapes (Python's own does so under a
+    C locale); they were encoded back as UTF-8 and raised UnicodeEncodeError (found by the fuzz suite)."""
+    latin = "Litouwen biedt de oppositieleider onderdak aan, meldt het ministerie in Vilnius caf\u00e9."
+    monkeypatch.setattr(sys, "stdin", io.StringIO(latin.encode("cp1252").decode("utf-8", "surrogateescape")))
+    (doc,) = read_inputs(["-"])
+    assert doc.text == latin and doc.doc_id.startswith("stdin-")
+
+
 def test_markup_lookalike_on_stdin_is_neither_a_page_nor_a_language(monkeypatch: pytest.MonkeyPatch) -> None:
     _stdin(monkeypatch, b"<<<<>>>> not <html")
     (error,) = read_inputs(["-"])

@@ -109,3 +109,15 @@ def test_stdin_jsonl_is_read_line_by_line_past_the_limit(monkeypatch):
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(lines), encoding="utf-8"))
     docs = list(read_inputs(["-"], lang="nl", max_bytes=500))
     assert len(lines) > 500 and [d.doc_id for d in docs] == [f"s{i}" for i in range(100)]
+
+
+def test_a_lone_surrogate_escape_refuses_its_line_not_the_batch():
+    """JSON allows "\\ud800" without its pair; decoded, it is no Unicode text, and language detection
+    and the store failed on it with a traceback that ended the whole ingest (found by the fuzz suite)."""
+    data = (b'{"id": "a", "text": "Rusland viel Oekra\\u00efne aan.\\ud800"}\n'
+            b'{"id": "b", "text": "De NAVO veroordeelde Rusland.", "title": "\\udfff"}\n'
+            b'{"id": "c", "text": "De NAVO veroordeelde Rusland."}\n')  # fmt: skip
+    first, second, third = read_jsonl(data, "s.jsonl")
+    assert str(first) == "s.jsonl: line 1: malformed JSON (\"text\" holds an unpaired surrogate '\\ud800') [E006]"
+    assert isinstance(second, InputError) and '"title" holds an unpaired surrogate' in str(second)
+    assert isinstance(third, Document) and third.doc_id == "c"

@@ -128,3 +128,37 @@ def test_a_reader_waits_for_a_writer_s_batch_instead_of_failing(tmp_path, doc):
         assert time.monotonic() - started > 0.5  # it waited for the batch, then went on
     finally:
         holder.communicate(timeout=30)
+
+
+# Readers that never pause: one kroniek.Store read after another, until the file STOP exists.
+BUSY_READER = """
+import sys, time
+from pathlib import Path
+from kroniek.store import Store
+print("reading", flush=True)
+while not Path(sys.argv[2]).exists():
+    with Store(sys.argv[1], read_only=True, timeout=60) as store:
+        store.counts()
+"""
+
+
+def test_a_writer_is_not_kept_out_by_readers_that_keep_the_file_busy(tmp_path):
+    """Readers whose reads overlap never left the file free: a writer waited for seconds per batch and
+    past a short timeout was refused. A writer that waits now goes first (store/turns.py)."""
+    db, stop = tmp_path / "druk.duckdb", tmp_path / "stop"
+    Store(db).close()
+    readers = [subprocess.Popen([sys.executable, "-c", BUSY_READER, str(db), str(stop)], stdout=subprocess.PIPE,
+                                text=True) for _ in range(4)]  # fmt: skip
+    try:
+        for reader in readers:
+            assert reader.stdout is not None and reader.stdout.readline().strip() == "reading"
+        time.sleep(0.5)
+        store = Store(db, timeout=3)
+        for batch in range(8):
+            store.ingest_many([(Document(doc_id=f"d{batch}-{i}", text="Tekst."), [], []) for i in range(10)])
+        assert store.counts()["documents"] == 80
+    finally:
+        stop.touch()
+        for reader in readers:
+            reader.communicate(timeout=60)
+    assert all(reader.returncode == 0 for reader in readers)

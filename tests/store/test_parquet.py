@@ -11,6 +11,7 @@ import pytest
 from kroniek.errors import Errors, KroniekError
 from kroniek.export.formats import COLUMNS, EXTRA_COLUMNS
 from kroniek.store import Store
+from kroniek.store.turns import turn_file
 
 
 @pytest.fixture
@@ -74,4 +75,18 @@ def test_a_failed_write_leaves_no_partial_file_and_the_earlier_one_whole(store, 
     monkeypatch.setattr("kroniek.store.duckdb.os.replace", full_disk)  # the disk fills as the file is moved
     assert "no space left on device" in _refused(store, out, overwrite=True)
     assert out.read_bytes() == b"earlier work"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["events.parquet", "export.duckdb"]
+    left = sorted(p.name for p in tmp_path.iterdir() if p != turn_file(store.path))  # (the writers' turn file)
+    assert left == ["events.parquet", "export.duckdb"]
+
+
+def test_a_field_of_any_name_is_its_own_parquet_column(tmp_path, doc, make_event):
+    """A record field whose name holds a quote, a backslash, a dot or a slash (or is empty) was spliced
+    into the export's SQL and failed the whole export (found by the fuzz suite)."""
+    odd = {'zei "nee"': "a", "c:\\pad": "b", "a.b": "c", "x/y~z": {"n": 1}, "": "e"}
+    with Store(tmp_path / "odd.duckdb") as store:
+        store.ingest(doc, [], [make_event(extra=odd)])
+        out = tmp_path / "events.parquet"
+        assert store.export_parquet(out) == 1
+    rel = duckdb.connect().execute("SELECT * FROM read_parquet(?)", [str(out)])
+    row = dict(zip([d[0] for d in rel.description], rel.fetchone(), strict=True))
+    assert (row['zei "nee"'], row["c:\\pad"], row["a.b"], row["x/y~z"], row["_"]) == ("a", "b", "c", '{"n":1}', "e")

@@ -14,12 +14,14 @@ from datetime import date, datetime
 
 from kroniek.errors import Errors, KroniekError
 
-_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-_PARTIAL = re.compile(r"(\d{4})(?:-(\d{2}))?")
+# ASCII digits only (re.ASCII): "\d" alone also matches fullwidth and other scripts' digits ("２０２０"),
+# which would pass as a date that sorts and compares wrongly in the store.
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+_PARTIAL = re.compile(r"(\d{4})(?:-(\d{2}))?", re.ASCII)
 # A date, then a time: "T" or one space, hours and minutes at least, seconds and fractions and a
 # zone (Z or +hh:mm / +hhmm / +hh) optional.
 _TIMESTAMP = re.compile(r"(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?)(Z|[+-]\d{2}(?::?\d{2})?)?",
-                        re.IGNORECASE)
+                        re.IGNORECASE | re.ASCII)
 PRECISIONS = {10: "day", 7: "month", 4: "year"}
 
 

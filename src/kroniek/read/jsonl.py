@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -18,6 +19,9 @@ from kroniek.read.detect import normalise_lang
 from kroniek.read.text import decode_document, normalise_newlines
 
 _OPTIONAL = ("title", "url", "lang")
+# A JSON escape such as "\ud800" without its pair decodes to a lone surrogate: no Unicode text, which
+# the language detector, the parser and the store cannot take. The line is refused, not the batch.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
@@ -58,6 +62,11 @@ def _article(record: Any, line: int, where: str, warning: str | None) -> Documen
         if value is not None and not isinstance(value, str):
             return InputError(Errors.E007, where, line=line, field=f'"{name}" as a string')
         optional[name] = (value.strip() or None) if value is not None else None
+    for name, value in (("id", doc_id), ("text", text), *optional.items()):
+        lone = _SURROGATE.search(value or "")
+        if lone:
+            reason = f'"{name}" holds an unpaired surrogate {lone.group()!a}'
+            return InputError(Errors.E006, where, line=line, reason=reason)
     return Document(
         doc_id=doc_id,
         text=normalise_newlines(text),

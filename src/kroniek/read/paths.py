@@ -142,7 +142,11 @@ def stdin_stream() -> BinaryIO:
     stream = getattr(sys.stdin, "buffer", None)
     if stream is not None:
         return stream
-    return io.BytesIO(sys.stdin.read().encode("utf-8"))
+    text = sys.stdin.read()
+    try:  # bytes that Python's text layer could not decode come as surrogate escapes: restore them
+        return io.BytesIO(text.encode("utf-8", errors="surrogateescape"))
+    except UnicodeEncodeError:  # other lone surrogates are no text at all
+        return io.BytesIO(text.encode("utf-8", errors="replace"))
 
 
 class _Chained(io.RawIOBase):

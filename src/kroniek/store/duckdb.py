@@ -10,7 +10,8 @@ Readers beside a writer. DuckDB lets one process write a database file, or any n
 not both at once. A Store therefore holds no connection between calls: each query opens a read-only
 connection and closes it, each write (or `writing()` batch) a read-write one. `kroniek ingest` codes
 documents without holding the file and writes them in short batches (`writing()`), so readers get
-in between; a Store waiting for the lock retries until `timeout` (KRONIEK_LOCK_TIMEOUT, 60 s).
+in between; a Store waiting for the lock retries until `timeout` (KRONIEK_LOCK_TIMEOUT, 60 s). A
+writer that waits goes first: readers let it in rather than keep the file busy (store/turns.py).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import os
 import random
 import time
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -36,6 +37,7 @@ from kroniek.model import Actor, Document, Event
 from kroniek.read.dates import first_day, last_day, normalise_date
 from kroniek.store import stories
 from kroniek.store.files import check_output, output_error
+from kroniek.store.turns import wait_turn, writer_turn
 
 SCHEMA_VERSION = 1
 LOCK_TIMEOUT = 60.0  # seconds a Store waits for another process's lock (KRONIEK_LOCK_TIMEOUT overrides)
@@ -91,6 +93,7 @@ _WHEN_END = (
     f" ELSE {_WHEN} END"
 )
 _LOCKED = ("Could not set lock", "Conflicting lock")
+_LOCKED_REASON = "locked by another process (close it, or use another --db)"
 
 
 def content_hash(doc: Document, coder_version: str) -> str:
@@ -167,17 +170,23 @@ class Store:
         if self._writer is not None:
             yield self._writer
             return
-        con = self._connect(read_only=not write)
-        try:
-            yield con
-        finally:
-            con.close()
-
-    def _connect(self, read_only: bool) -> duckdb.DuckDBPyConnection:
-        """A connection, waiting (with growing, jittered pauses) while another process holds the file."""
         deadline = time.monotonic() + self.timeout
+        with writer_turn(self.path, deadline) if write else nullcontext(True) as turn:
+            if not turn:  # another writer held the file's turn all along
+                self._fail(_LOCKED_REASON + f" (waited {self.timeout:g} s; KRONIEK_LOCK_TIMEOUT sets how long)")
+            con = self._connect(read_only=not write, deadline=deadline)
+            try:
+                yield con
+            finally:
+                con.close()
+
+    def _connect(self, read_only: bool, deadline: float) -> duckdb.DuckDBPyConnection:
+        """A connection, waiting (with growing, jittered pauses) while another process holds the file;
+        a reader first lets a writer that waits for the file go first (store/turns.py)."""
         pause = 0.01
         while True:
+            if read_only:
+                wait_turn(self.path, deadline)
             try:
                 return duckdb.connect(str(self.path), read_only=read_only)
             except duckdb.Error as ex:
@@ -358,8 +367,9 @@ class Store:
             else target
         with self._connection(write=False) as con:
             extras = _extra_keys(con)
-            columns = [*COLUMNS, *(f"json_extract_string(extra, '$.\"{k}\"') AS \"{k}\"" for k in extras)]
+            columns = [*COLUMNS, *(f"json_extract_string(extra, ?) AS {_identifier(k)}" for k in extras)]
             sql, params = _select(columns, **filters)
+            params = [*(_json_pointer(k) for k in extras), *params]  # the select list's come first
             try:
                 row = con.execute(f"COPY ({sql}) TO ? (FORMAT PARQUET)", [*params, str(staged)]).fetchone()
                 if staged != target:
@@ -427,6 +437,18 @@ def _extra_keys(con: duckdb.DuckDBPyConnection) -> list[str]:
     rows = con.execute("SELECT DISTINCT unnest(json_keys(extra)) FROM events WHERE extra IS NOT NULL").fetchall()
     others = sorted({row[0] for row in rows} - set(EXTRA_COLUMNS) - set(COLUMNS))
     return [*EXTRA_COLUMNS, *others]
+
+
+def _json_pointer(key: str) -> str:
+    """The JSON pointer (RFC 6901) to a top-level key: any key, quotes, dots and slashes included,
+    which a "$.key" path cannot always spell."""
+    return "/" + key.replace("~", "~0").replace("/", "~1")
+
+
+def _identifier(name: str) -> str:
+    """A column name quoted for SQL. DuckDB has no empty name: a record field named "" is the column
+    "_" (DuckDB itself renames a name met twice, ignoring case, as "name_1")."""
+    return '"' + (name or "_").replace('"', '""') + '"'
 
 
 def _select(
@@ -592,7 +614,7 @@ def _open_reason(error: duckdb.Error) -> str:
     """One line on why DuckDB would not open the file."""
     text = str(error)
     if "Could not set lock" in text or "Conflicting lock" in text:
-        return "locked by another process (close it, or use another --db)"
+        return _LOCKED_REASON
     if "not a valid DuckDB database" in text:
         return "not a DuckDB database file"
     if "No such file or directory" in text:
