@@ -19,6 +19,7 @@ import typer
 
 from kroniek.errors import Errors, InputError, KroniekError, Warnings, warning_line
 from kroniek.read.paths import DEFAULT_MAX_BYTES
+from kroniek.scale.ray_option import OptionalRayAddress
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__.split("\n")[0],
                   pretty_exceptions_enable=False)
@@ -223,7 +224,7 @@ def analyze(
     run.exit()
 
 
-@app.command()
+@app.command(cls=OptionalRayAddress)
 def ingest(
     paths: Paths,
     db: DbOpt = None,
@@ -231,34 +232,56 @@ def ingest(
     date: DateOpt = None,
     pipeline: PipelineOpt = None,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
+    workers: Annotated[int | None, typer.Option(
+        "--workers", min=1, help="Processes coding documents (default: one per core); with --ray, Ray actors "
+        "(default: one per CPU of the cluster).")] = None,
+    ray: Annotated[str | None, typer.Option(
+        "--ray", metavar="[ADDRESS]", help="Code on a Ray cluster: its address (host:6379), or auto "
+        "(RAY_ADDRESS, or the cluster this machine belongs to) when given without one.")] = None,
 ) -> None:
     """Code the documents and store documents, actor mentions and events (idempotent).
 
-    The database is held only while a batch of coded documents is written (at least every
-    FLUSH_SECONDS), so `kroniek events` and other readers work while an ingest runs.
+    Documents stored unchanged are skipped before any parsing. The database is held only while a
+    batch of coded documents is written (at least every FLUSH_SECONDS), so `kroniek events` and
+    other readers work while an ingest runs; only this process writes it, whatever codes.
     """
     from tqdm import tqdm
 
     from kroniek.pipeline import CODER_VERSION
-    from kroniek.read import count_documents
+    from kroniek.read import count_documents, read_inputs
+    from kroniek.scale.runners import make_runner
+    from kroniek.scale.unchanged import changed_documents
     from kroniek.store.duckdb import Store
 
     run = Run()
     outcomes: dict[str, int] = {"added": 0, "unchanged": 0, "replaced": 0}
-    _date(date)  # usage errors before anything is read
-    _lang(lang)
+    date, lang = _date(date), _lang(lang)  # usage errors before anything is read
     try:
         store = Store(_db_path(db), coder_version=CODER_VERSION)
     except KroniekError as err:
         raise _usage(str(err)) from None
     total = count_documents(paths)
+    try:
+        runner = make_runner(workers, ray, {(lang if lang != "auto" else "nl"): pipeline} if pipeline else None,
+                             documents=total)
+    except KroniekError as err:
+        raise _usage(str(err)) from None
     with store, tqdm(desc="documents", unit="doc", total=total, disable=None, file=sys.stderr,
                      dynamic_ncols=True) as bar:
         run.echo = lambda line: bar.write(line, file=sys.stderr)
         run.on_input = lambda: bar.update(1)
+
+        def unchanged(document: Any) -> None:
+            outcomes["unchanged"] += 1
+            bar.update(1)
+
         pending: list[Any] = []
         flushed = time.monotonic()
-        for result in _analyses(paths, lang, date, pipeline, run, max_bytes=max_bytes):
+        documents = _documents(read_inputs(paths, lang=lang, date=date, max_bytes=max_bytes), run)
+        for result in runner.code(changed_documents(documents, store, unchanged)):
+            if isinstance(result, KroniekError):
+                run.report(result)
+                continue
             pending.append(result)
             bar.update(1)
             if len(pending) >= FLUSH_DOCUMENTS or time.monotonic() - flushed >= FLUSH_SECONDS:

@@ -31,6 +31,11 @@ class Errors(StrEnum):
     E020 = "cannot write {path}: {reason}"
     E021 = "line {line}: too large: {size} bytes (limit {limit}); split it or raise --max-bytes"
     E022 = "unknown language {lang!r}: use nl, en or auto"
+    # 030-039: coding on several processes or a Ray cluster (kroniek.scale)
+    E030 = "could not be coded: {reason}"
+    E031 = "{runner} stopped: {reason}"
+    E032 = "--ray needs the ray package: pip install 'kroniek[ray]'"
+    E033 = "Ray cluster {address}: {reason}"
 
 
 class Warnings(StrEnum):
@@ -56,9 +61,17 @@ class KroniekError(Exception):
         prefix = f"{self.where}: " if self.where else ""
         return f"{prefix}{self.message} [{self.error.name}]"
 
+    def __reduce__(self) -> tuple:
+        # pickled whole (code, input, values), so an error a worker process meets is reported as it was
+        return _rebuild, (type(self), self.error, self.where, self.values)
+
 
 class InputError(KroniekError):
     """A document that could not be read; reported on one line, the batch goes on."""
+
+
+def _rebuild(kind: type[KroniekError], error: Errors, where: str | None, values: dict) -> KroniekError:
+    return kind(error, where, **values)
 
 
 def warning_line(warning: Warnings, where: str | None = None, **values: object) -> str:
