@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import os
+import socket
 from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -19,9 +20,10 @@ from typing import Any
 from kroniek.errors import Errors, KroniekError
 from kroniek.model import Document
 from kroniek.pipeline import Analysis, Analyzer
-from kroniek.scale.work import chunks, code_chunk, peak_rss_mb
+from kroniek.scale.work import Usage, chunks, code_chunk, usage
 
 CHUNKS_IN_FLIGHT = 2  # per actor: one being coded and one waiting beside it
+CONNECT_SECONDS = 5.0  # how long the head node's address may take to answer
 
 
 class _Coder:
@@ -31,8 +33,9 @@ class _Coder:
         os.environ.setdefault("OMP_NUM_THREADS", "1")
         self.analyzer = Analyzer(pipelines=pipelines)
 
-    def code(self, documents: list[Document]) -> tuple[int, float, list[Analysis | KroniekError]]:
-        return os.getpid(), peak_rss_mb(), code_chunk(self.analyzer, documents)
+    def code(self, documents: list[Document]) -> tuple[list[Analysis | KroniekError], Usage]:
+        results = code_chunk(self.analyzer, documents)
+        return results, usage()
 
 
 def _ray() -> Any:
@@ -47,6 +50,21 @@ def _first_line(err: BaseException) -> str:
     return (str(err).strip().splitlines() or [type(err).__name__])[0]
 
 
+def _unreachable(address: str) -> str | None:
+    """Why nothing can answer at a host:port address (None when something does, or for "auto" and
+    ray:// addresses, which Ray resolves itself)."""
+    if address == "auto" or "://" in address:
+        return None
+    host, _, port = address.rpartition(":")
+    if not host or not port.isdigit():
+        return "not an address: give host:port (the head node's, 6379 by default) or auto"
+    try:
+        socket.create_connection((host.strip("[]"), int(port)), timeout=CONNECT_SECONDS).close()
+    except OSError as err:
+        return f"nothing answers there ({err.strerror or type(err).__name__}); is the head node started?"
+    return None
+
+
 class RayRunner:
     """Codes on `workers` actors of the Ray cluster at `address` ("auto": the one this machine
     belongs to, or RAY_ADDRESS); None actors: one per CPU the cluster has."""
@@ -57,7 +75,10 @@ class RayRunner:
         self.address = address
         self.pipelines = pipelines
         self.chunk = chunk
-        self.peak_rss_mb: dict[int, float] = {}
+        self.usage: dict[int, Usage] = {}  # each actor's, by process id
+        unreachable = _unreachable(address)
+        if unreachable:  # ray.init would retry for minutes
+            raise KroniekError(Errors.E033, address=address, reason=unreachable)
         try:
             self.ray.init(address=address, logging_level=logging.ERROR, log_to_driver=False,
                           ignore_reinit_error=True)
@@ -101,11 +122,11 @@ class RayRunner:
         for ref in ready:
             free.append(in_flight.pop(ref))
             try:
-                pid, rss, results = self.ray.get(ref)
+                results, used = self.ray.get(ref)
             except Exception as err:  # noqa: BLE001 - an actor that died or could not start
                 raise _Stopped(KroniekError(Errors.E031, runner=f"Ray cluster {self.address}", reason=(
                     f"{_first_line(err)} (is kroniek installed on every node?)"))) from None
-            self.peak_rss_mb[pid] = max(rss, self.peak_rss_mb.get(pid, 0.0))
+            self.usage[used.pid] = used
             yield from results
 
 

@@ -17,7 +17,7 @@ from concurrent.futures.process import BrokenProcessPool
 from kroniek.errors import Errors, KroniekError
 from kroniek.model import Document
 from kroniek.pipeline import Analysis, Analyzer
-from kroniek.scale.work import chunks, code_chunk, peak_rss_mb
+from kroniek.scale.work import Usage, chunks, code_chunk, usage
 
 CHUNKS_IN_FLIGHT = 2  # per worker: one being coded and one waiting, so no worker idles between chunks
 
@@ -29,9 +29,10 @@ def _load(pipelines: dict[str, str] | None) -> None:
     _analyzer = Analyzer(pipelines=pipelines)
 
 
-def _code(documents: list[Document]) -> tuple[int, float, list[Analysis | KroniekError]]:
+def _code(documents: list[Document]) -> tuple[list[Analysis | KroniekError], Usage]:
     assert _analyzer is not None, "worker started without _load"
-    return os.getpid(), peak_rss_mb(), code_chunk(_analyzer, documents)
+    results = code_chunk(_analyzer, documents)
+    return results, usage()
 
 
 class ProcessRunner:
@@ -41,7 +42,7 @@ class ProcessRunner:
         self.workers = workers
         self.pipelines = pipelines
         self.chunk = chunk
-        self.peak_rss_mb: dict[int, float] = {}
+        self.usage: dict[int, Usage] = {}  # each worker's, by process id
 
     def code(self, documents: Iterable[Document]) -> Iterator[Analysis | KroniekError]:
         """Each document's Analysis or error, in the order chunks finish (not input order)."""
@@ -70,14 +71,14 @@ class ProcessRunner:
     def _results(self, done: set[Future]) -> Iterator[Analysis | KroniekError]:
         for future in done:
             try:
-                pid, rss, results = future.result()
+                results, used = future.result()
             except BrokenProcessPool:
                 raise _Stopped(KroniekError(Errors.E031, runner="worker pool", reason=(
                     "a worker process died (out of memory?); the documents coded so far are stored"))) from None
             except Exception as err:  # noqa: BLE001 - a chunk that could not be sent or returned
                 raise _Stopped(KroniekError(Errors.E031, runner="worker pool",
                                             reason=(str(err).splitlines() or [type(err).__name__])[0])) from None
-            self.peak_rss_mb[pid] = max(rss, self.peak_rss_mb.get(pid, 0.0))
+            self.usage[used.pid] = used
             yield from results
 
 

@@ -9,16 +9,16 @@ from typing import Protocol
 from kroniek.errors import KroniekError
 from kroniek.model import Document
 from kroniek.pipeline import Analysis, Analyzer
-from kroniek.scale.work import chunks, code_chunk, peak_rss_mb
+from kroniek.scale.work import Usage, chunks, code_chunk, usage
 
 CHUNK_DOCUMENTS = 16  # documents sent to a worker at a time (one spaCy batch)
 
 
 class Runner(Protocol):
-    """Codes a stream of documents; `peak_rss_mb` holds each worker's peak memory (by process id)."""
+    """Codes a stream of documents; `usage` holds each worker's memory and CPU time (by process id)."""
 
     workers: int
-    peak_rss_mb: dict[int, float]
+    usage: dict[int, Usage]
 
     def code(self, documents: Iterable[Document]) -> Iterator[Analysis | KroniekError]: ...
 
@@ -29,14 +29,14 @@ class LocalRunner:
     def __init__(self, pipelines: dict[str, str] | None = None) -> None:
         self.pipelines = pipelines
         self.workers = 1
-        self.peak_rss_mb: dict[int, float] = {}
+        self.usage: dict[int, Usage] = {}
 
     def code(self, documents: Iterable[Document]) -> Iterator[Analysis | KroniekError]:
         analyzer: Analyzer | None = None
         for chunk in chunks(documents, CHUNK_DOCUMENTS * 4):
             analyzer = analyzer or Analyzer(pipelines=self.pipelines)  # nothing loaded when nothing changed
             yield from code_chunk(analyzer, chunk)
-        self.peak_rss_mb[os.getpid()] = peak_rss_mb()
+        self.usage[os.getpid()] = usage()  # this process's: the writer's share included
 
 
 def default_workers() -> int:

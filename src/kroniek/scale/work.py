@@ -3,8 +3,10 @@ of documents with a loaded Analyzer. A document that fails is one error and the 
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from itertools import islice
 from typing import TypeVar
 
@@ -48,11 +50,21 @@ def chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
         yield chunk
 
 
-def peak_rss_mb() -> float:
-    """This process's peak resident memory in MB (0.0 where the platform does not tell)."""
+@dataclass(frozen=True)
+class Usage:
+    """A worker process's peak resident memory (MB) and CPU time (s, user + system) so far."""
+
+    pid: int
+    peak_rss_mb: float
+    cpu_seconds: float
+
+
+def usage() -> Usage:
+    """This process's Usage (zero memory and CPU where the platform does not tell)."""
     try:
         import resource
     except ImportError:  # Windows
-        return 0.0
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak / (1024 * 1024 if sys.platform == "darwin" else 1024)  # bytes on macOS, KB on Linux
+        return Usage(os.getpid(), 0.0, 0.0)
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    peak = own.ru_maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024)  # bytes on macOS, KB on Linux
+    return Usage(os.getpid(), peak, own.ru_utime + own.ru_stime)
