@@ -54,7 +54,9 @@ def measure(corpus: Path, db: Path, workers: int, ray: str | None) -> dict:
         runner = make_runner(workers, ray)
         documents = (d for d in read_inputs([str(corpus)], lang="nl") if not isinstance(d, Exception))
         pending: list = []
+        arrivals: list[float] = []  # when each result came back
         for result in runner.code(changed_documents(documents, store, lambda d: unchanged.append(d.doc_id))):
+            arrivals.append(time.perf_counter())
             if isinstance(result, Exception):
                 outcomes["failed"] += 1
                 continue
@@ -68,10 +70,45 @@ def measure(corpus: Path, db: Path, workers: int, ray: str | None) -> dict:
     outcomes["unchanged"] += len(unchanged)
     own = usage()
     workers_usage = [u for pid, u in runner.usage.items() if pid != own.pid]
-    return {"seconds": time.perf_counter() - start, "outcomes": outcomes, "events": events, "write_seconds": writing,
+    startup, steady = after_startup(arrivals)
+    return {"seconds": time.perf_counter() - start, "startup_s": startup - start, "steady_docs_s": steady,
+            "outcomes": outcomes, "events": events, "write_seconds": writing,
             "workers": runner.workers, "worker_rss_mb": sorted(u.peak_rss_mb for u in workers_usage),
             "worker_cpu_s": sum(u.cpu_seconds for u in workers_usage), "main_rss_mb": own.peak_rss_mb,
             "main_cpu_s": own.cpu_seconds}
+
+
+def after_startup(arrivals: list[float], burst: float = 0.05) -> tuple[float, float]:
+    """When the first chunk came back, and the documents per second after it: the first chunk's
+    results (those within `burst` seconds of the first) were coded before, so they are not counted."""
+    if not arrivals:
+        return 0.0, 0.0
+    first = arrivals[0]
+    later = [t for t in arrivals if t - first > burst]
+    return first, len(later) / (arrivals[-1] - first) if later else 0.0
+
+
+def _spin(loops: int) -> float:
+    began = time.perf_counter()
+    total = 0
+    for i in range(loops):
+        total += i * i
+    return time.perf_counter() - began
+
+
+def ceiling(workers: int, loops: int = 20_000_000) -> float:
+    """How much faster `workers` processes finish `workers` times a pure-Python loop than one process
+    finishes it once: the most any parallel speed-up can be on this machine right now (near `workers`
+    on an idle machine, lower while other processes take the cores)."""
+    import multiprocessing
+
+    one = _spin(loops)
+    with multiprocessing.get_context("spawn").Pool(workers) as pool:
+        pool.map(_spin, [1000] * workers)  # the processes started before timing
+        began = time.perf_counter()
+        pool.map(_spin, [loops] * workers, chunksize=1)
+        many = time.perf_counter() - began
+    return workers * one / many
 
 
 def run_fresh(corpus: Path, db: Path, workers: int, ray: str | None) -> dict:
@@ -106,9 +143,12 @@ def main() -> None:
         corpus = Path(tmp) / "articles.jsonl"
         corpus.write_text("".join(json.dumps({"id": f"conll-{i}", "date": "2000-06-01", "text": t}) + "\n"
                                   for i, t in enumerate(texts)), encoding="utf-8")
+        most = max(args.workers)
+        ceilings = [ceiling(most)]
         runs = {}
         for workers in args.workers:
             runs[workers] = run_fresh(corpus, Path(tmp) / f"w{workers}.duckdb", workers, args.ray)
+        ceilings.append(ceiling(most))
         again = run_fresh(corpus, Path(tmp) / f"w{args.workers[0]}.duckdb", args.workers[0], args.ray)
     base = runs[args.workers[0]]
     for workers, run in runs.items():
@@ -118,11 +158,18 @@ def main() -> None:
         cpu = run["worker_cpu_s"] + run["main_cpu_s"]
         rows += [(label, f"{run['seconds']:.1f} s, {rate:.1f} docs/s, {words / run['seconds']:,.0f} words/s, "
                          f"{base['seconds'] / run['seconds']:.2f}x {args.workers[0]} worker, {run['events']} events"),
+                 ("  after start-up", f"first documents back after {run['startup_s']:.1f} s, then "
+                                      f"{run['steady_docs_s']:.1f} docs/s, "
+                                      f"{run['steady_docs_s'] / base['steady_docs_s']:.2f}x {args.workers[0]} worker"),
                  ("  peak memory per worker (MB)", f"{rss}; main process {run['main_rss_mb']:,.0f}"),
                  ("  CPU time (s)", f"{cpu:.1f} ({cpu / len(texts) * 1000:.0f} ms a document; main process "
                                     f"{run['main_cpu_s']:.1f}, of which writing the store {run['write_seconds']:.1f} s "
                                     "wall); CPU got / wall time "
                                     f"{cpu / run['seconds']:.2f} of {os.cpu_count()} cores")]
+    best = base["seconds"] / runs[most]["seconds"]
+    rows += [(f"machine's ceiling, {most} processes", f"{ceilings[0]:.2f}x before, {ceilings[1]:.2f}x after "
+              f"(a CPU loop in {most} processes against 1; {most:.2f}x on idle cores)"),
+             (f"{most} workers against the ceiling", f"{best / (sum(ceilings) / 2):.0%} of what the machine gave")]
     same = len({run["events"] for run in runs.values()}) == 1
     rows += [("same number of events stored", "yes" if same else "NO"),
              ("re-ingest, all unchanged", f"{again['seconds']:.1f} s ({again['outcomes']['unchanged']} unchanged, "
