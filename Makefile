@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo demo-analysis demo-web screenshots browser bench-web bench-stories test test-slow fuzz lint eval eval-all eval-actors eval-nlp bench bench-anchors model model-pretrained model-corpus model-en gazetteer-data actors-data actors-coverage ontology-data verbforms-data lexicon-en-data ranker clean
+.PHONY: demo demo-analysis demo-web screenshots browser bench-web bench-stories test test-slow fuzz lint eval eval-all eval-actors eval-nlp bench bench-ray bench-anchors model model-pretrained model-corpus model-en gazetteer-data actors-data actors-coverage ontology-data verbforms-data lexicon-en-data ranker clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -104,8 +104,18 @@ eval-nlp: $(STAMP)
 	OMP_NUM_THREADS=1 $(BIN)/python training/evaluate_nlp.py src/kroniek/nlp/models/en build/corpus/en-ud-test.spacy
 
 # Throughput and memory of the whole pipeline against spaCy's own pass over the CoNLL-2002 articles (one core).
+# Then `kroniek ingest` on 1 worker against 2 on the same articles (ratio in one run, memory per worker).
 bench: $(STAMP)
 	OMP_NUM_THREADS=1 $(BIN)/python benchmarks/bench.py $(SHARED)/data
+	OMP_NUM_THREADS=1 $(BIN)/python benchmarks/bench_workers.py $(SHARED)/data
+
+# The same on Ray: a local cluster of two 1-CPU nodes bound to 127.0.0.1, 1 actor against 2, stopped after.
+bench-ray: $(STAMP)
+	$(BIN)/pip install --quiet -e '.[ray]'
+	$(BIN)/ray start --head --num-cpus=1 --disable-usage-stats --node-ip-address=127.0.0.1 --include-dashboard=false
+	$(BIN)/ray start --address=127.0.0.1:6379 --num-cpus=1 --node-ip-address=127.0.0.1
+	OMP_NUM_THREADS=1 $(BIN)/python benchmarks/bench_workers.py $(SHARED)/data --ray 127.0.0.1:6379; \
+		status=$$?; $(BIN)/ray stop; exit $$status
 
 # How story clusters group reprints made from the shared corpus, and what grouping costs in storing.
 .PHONY: bench-stories

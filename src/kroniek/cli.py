@@ -20,6 +20,7 @@ import typer
 
 from kroniek.errors import Errors, InputError, KroniekError, Warnings, warning_line
 from kroniek.read.paths import DEFAULT_MAX_BYTES
+from kroniek.scale.ray_option import OptionalRayAddress
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__.split("\n")[0],
                   pretty_exceptions_enable=False)
@@ -135,20 +136,28 @@ def _analyses(paths: list[str], lang: str, date: str | None, pipeline: str | Non
     """Read, analyse and yield each document's Analysis; failures are reported and skipped. URLs
     among the paths are fetched (by `fetcher`, a kroniek.read.web.Fetcher); `feeds` adds documents."""
     from kroniek.pipeline import Analyzer
-    from kroniek.read import read_inputs
-    from kroniek.read.web import Fetcher, web_documents
 
     date = _date(date)
     lang = _lang(lang)
     # --pipeline names the pipeline for --lang, or for Dutch when the language is detected
     analyzer = Analyzer(pipelines={(lang if lang != "auto" else "nl"): pipeline} if pipeline else None)
-    files, read = web_documents(paths, lang, date, fetcher or Fetcher(max_bytes=max_bytes), feeds)
-    documents = _documents(itertools.chain(read_inputs(files, lang=lang, date=date, max_bytes=max_bytes), read), run)
+    documents = _read_documents(paths, lang, date, max_bytes, fetcher, feeds, run)
     for result in analyzer.analyze(documents, keep_doc=keep_doc):
         if isinstance(result, KroniekError):
             run.report(result)
         else:
             yield result
+
+
+def _read_documents(paths: list[str], lang: str, date: str | None, max_bytes: int, fetcher: Any,
+                    feeds: Iterator[Any] | None, run: Run) -> Iterator[Any]:
+    """The documents of files, folders, stdin and URLs among the paths (fetched by `fetcher`, a
+    kroniek.read.web.Fetcher), then those `feeds` adds; read failures are reported and skipped."""
+    from kroniek.read import read_inputs
+    from kroniek.read.web import Fetcher, web_documents
+
+    files, read = web_documents(paths, lang, date, fetcher or Fetcher(max_bytes=max_bytes), feeds)
+    return _documents(itertools.chain(read_inputs(files, lang=lang, date=date, max_bytes=max_bytes), read), run)
 
 
 def _documents(items: Iterator[Any], run: Run) -> Iterator[Any]:
@@ -233,7 +242,7 @@ def analyze(
     run.exit()
 
 
-@app.command()
+@app.command(cls=OptionalRayAddress)
 def ingest(
     paths: Annotated[list[str] | None, typer.Argument(
         help="Files, folders (recursive), article URLs (http/https) or - for standard input.")] = None,
@@ -244,16 +253,25 @@ def ingest(
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
     feed: FeedOpt = None,
     delay: DelayOpt = 1.0,
+    workers: Annotated[int | None, typer.Option(
+        "--workers", min=1, help="Processes coding documents (default: one per core); with --ray, Ray actors "
+        "(default: one per CPU of the cluster).")] = None,
+    ray: Annotated[str | None, typer.Option(
+        "--ray", metavar="[ADDRESS]", help="Code on a Ray cluster: its address (host:6379), or auto "
+        "(RAY_ADDRESS, or the cluster this machine belongs to) when given without one.")] = None,
 ) -> None:
     """Code the documents and store documents, actor mentions and events (idempotent).
 
-    The database is held only while a batch of coded documents is written (at least every
-    FLUSH_SECONDS), so `kroniek events` and other readers work while an ingest runs.
+    Documents stored unchanged are skipped before any parsing. The database is held only while a
+    batch of coded documents is written (at least every FLUSH_SECONDS), so `kroniek events` and
+    other readers work while an ingest runs; only this process writes it, whatever codes.
     """
     from tqdm import tqdm
 
     from kroniek.pipeline import CODER_VERSION
     from kroniek.read import count_documents
+    from kroniek.scale.runners import make_runner
+    from kroniek.scale.unchanged import changed_documents
     from kroniek.store.duckdb import Store
 
     run = Run()
@@ -261,22 +279,34 @@ def ingest(
     paths = paths or []
     if not paths and not feed:
         raise _usage("ingest needs a PATH, a URL or --feed")
-    _date(date)  # usage errors before anything is read
-    _lang(lang)
+    date, lang = _date(date), _lang(lang)  # usage errors before anything is read
     try:
         store = Store(_db_path(db), coder_version=CODER_VERSION)
     except KroniekError as err:
         raise _usage(str(err)) from None
     fetcher, feeds, feed_counts = _feeds(feed or [], store, delay, max_bytes)
     total = None if feed else count_documents(paths)
+    try:
+        runner = make_runner(workers, ray, {(lang if lang != "auto" else "nl"): pipeline} if pipeline else None,
+                             documents=total)
+    except KroniekError as err:
+        raise _usage(str(err)) from None
     with store, tqdm(desc="documents", unit="doc", total=total, disable=None, file=sys.stderr,
                      dynamic_ncols=True) as bar:
         run.echo = lambda line: bar.write(line, file=sys.stderr)
         run.on_input = lambda: bar.update(1)
+
+        def unchanged(document: Any) -> None:
+            outcomes["unchanged"] += 1
+            bar.update(1)
+
         pending: list[Any] = []
         flushed = time.monotonic()
-        for result in _analyses(paths, lang, date, pipeline, run, max_bytes=max_bytes, fetcher=fetcher,
-                                feeds=feeds):
+        documents = _read_documents(paths, lang, date, max_bytes, fetcher, feeds, run)
+        for result in runner.code(changed_documents(documents, store, unchanged)):
+            if isinstance(result, KroniekError):
+                run.report(result)
+                continue
             pending.append(result)
             bar.update(1)
             if len(pending) >= FLUSH_DOCUMENTS or time.monotonic() - flushed >= FLUSH_SECONDS:

@@ -37,6 +37,11 @@ class Errors(StrEnum):
     E026 = "not an RSS or Atom feed: {reason}"
     E027 = ("unsupported content type {content_type!r} (an HTML page or plain text is expected;"
             " give a feed to --feed)")
+    # 030-039: coding on several processes or a Ray cluster (kroniek.scale)
+    E030 = "could not be coded: {reason}"
+    E031 = "{runner} stopped: {reason}"
+    E032 = "--ray needs the ray package: pip install 'kroniek[ray]'"
+    E033 = "Ray cluster {address}: {reason}"
 
 
 class Warnings(StrEnum):
@@ -64,9 +69,17 @@ class KroniekError(Exception):
         prefix = f"{self.where}: " if self.where else ""
         return f"{prefix}{self.message} [{self.error.name}]"
 
+    def __reduce__(self) -> tuple:
+        # pickled whole (code, input, values), so an error a worker process meets is reported as it was
+        return _rebuild, (type(self), self.error, self.where, self.values)
+
 
 class InputError(KroniekError):
     """A document that could not be read; reported on one line, the batch goes on."""
+
+
+def _rebuild(kind: type[KroniekError], error: Errors, where: str | None, values: dict) -> KroniekError:
+    return kind(error, where, **values)
 
 
 def warning_line(warning: Warnings, where: str | None = None, **values: object) -> str:

@@ -404,6 +404,12 @@ class Store:
             rows = con.execute(sql + " ORDER BY doc_id", params).fetchall()
         return [dict(zip(names, row, strict=True)) for row in rows]
 
+    def content_hashes(self, doc_ids: Sequence[str]) -> dict[str, str]:
+        """The stored content hash (content_hash()) of each of these documents that is stored: what
+        lets an ingest skip an unchanged document before coding it."""
+        with self._connection(write=False) as con:
+            return dict(_select_in(con, "SELECT doc_id, content_hash FROM documents", list(doc_ids)))
+
     def counts(self) -> dict[str, int]:
         """How many documents, mentions and events are stored."""
         with self._connection(write=False) as con:
