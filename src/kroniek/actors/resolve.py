@@ -44,6 +44,8 @@ def _quote_regions(doc: Doc) -> list[tuple[int, int]]:
     """(first, last) token indices inside each quotation: typographic quotes by their direction,
     straight double quotes paired in order."""
     regions: list[tuple[int, int]] = []
+    if not any(q in doc.text for q in ('"', "“", "”", "„", "«", "»", "''", "``", "‘‘", "’’")):
+        return regions
     open_at: int | None = None
     straight: int | None = None
     for token in doc:
@@ -268,6 +270,7 @@ class ActorResolver:
         self._organisation_anaphors(doc, found)
         self._quoted_persons(doc, found)
         found.actors.sort(key=lambda a: a.start)
+        doc.user_data.pop("kroniek:token_index", None)  # no part of a stored Doc
         return found
 
     # -- gazetteer ----------------------------------------------------------------------------
@@ -320,7 +323,7 @@ class ActorResolver:
                 continue
             if entry.kind == "surname":
                 if same is None:
-                    same = [t for t in token.doc[: token.i + 1] if t.text == token.text]
+                    same = [token.doc[i] for i in self._token_index(token.doc).get(token.text, ()) if i <= token.i]
                 if any(self._other_first_name(t, entry.person) for t in same):
                     continue  # "Mike Johnson" (and a later "Johnson") is not Boris Johnson
             if entry.kind == "surname" and after is not None and after.pos_ == "PROPN" and after.text[:1].isupper():
@@ -337,6 +340,17 @@ class ActorResolver:
                     continue
             out.append(entry)
         return out
+
+    @staticmethod
+    def _token_index(doc: Doc) -> dict[str, list[int]]:
+        """The positions of each word form in the document, read once per document."""
+        index = doc.user_data.get("kroniek:token_index")
+        if index is None:
+            index = {}
+            for i, text in enumerate(t.text for t in doc):
+                index.setdefault(text, []).append(i)
+            doc.user_data["kroniek:token_index"] = index
+        return index
 
     def _other_first_name(self, token: Token, person: str | None) -> bool:
         """A capitalised name right before a surname that is not the person's own first name."""
@@ -949,6 +963,9 @@ class ActorResolver:
         organisation_anaphors): the organisation of states named last before it, up to three
         sentences back."""
         lex = self.lexicon
+        text = doc.text.lower()
+        if not any(word in text for word in lex.organisation_anaphors):
+            return
         sents = list(doc.sents)
         for token in doc:
             if token.i in found.by_token or token.lower_ not in lex.organisation_anaphors:
