@@ -579,3 +579,13 @@ def test_a_quote_of_several_sentences_is_its_speakers_throughout(lang: str, text
 def test_pronouns_outside_any_quote_are_not_the_speakers() -> None:
     codes = _codes("Ik las het bericht. “Wij steunen de oppositie”, zei de Poolse premier Morawiecki.")
     assert codes.get("Ik") != "POLGOV"
+
+
+@pytest.mark.parametrize("lang,text,mention,code", [
+    ("en", "The EU banned former Interior Minister Yury Zakharanka from travel to Belarus.",
+     "Interior Minister Yury Zakharanka", "BLRELI"),
+    ("nl", "De voormalige premier van Belarus sprak in Vilnius.", "premier", "BLRELI"),
+    ("en", "The Interior Minister of Belarus met the press.", "Interior Minister", "BLRGOV"),
+])
+def test_a_former_office_is_the_countrys_elite(lang: str, text: str, mention: str, code: str) -> None:
+    assert _codes(text, lang=lang, date="2017-02-15").get(mention) == code

@@ -31,6 +31,7 @@ class ActorLexicon:
     person_heads: frozenset[str]  # "medewerker", "leiding": take their role from a prefix or adjective
     role_adjectives: dict[str, str]  # "militaire" -> MIL
     former_prefixes: frozenset[str]  # "oud-premier": the office is a former one
+    former_words: frozenset[str]  # "former", "voormalige": the office named after them is a former one
     former_role: str  # role code of someone who held an office earlier (ELI)
     home_country: str | None  # the country this language's news takes as home ("het kabinet" = NLDGOV)
     home_roles: frozenset[str]  # role words that mean home's institution when no country is given

@@ -264,6 +264,7 @@ class ActorResolver:
                 found.add(actor)
         self._titles(doc, found)
         self._entities(doc, found, countries)
+        self._former(doc, found)
         self._repeated_names(doc, found)
         self._pronouns(doc, found)
         self._country_anaphors(doc, found)
@@ -850,6 +851,25 @@ class ActorResolver:
                 found.add(self._actor(ent, country, "ner+domestic-story", name=ent.text, label=ent.label_))
                 continue
             found.add(self._actor(ent, None, "ner", name=ent.text, label=ent.label_))
+
+    def _former(self, doc: Doc, found: DocActors) -> None:
+        """"former Interior Minister X", "de voormalige premier": someone who held the office before is
+        the country's elite (lexicon: former_words, former_role), not its government."""
+        for actor in found.actors:
+            start = actor.tokens[0]
+            words = [doc[start - 1].lower_] if start > 0 else []
+            words.append(doc[start].lower_)
+            if not set(words) & self.lexicon.former_words or not actor.code:
+                continue
+            if actor.person:
+                country = self.kb.person(actor.person).country
+            elif not actor.code.startswith(("IGO", UNKNOWN_COUNTRY)):
+                country = actor.code[:3]
+            else:
+                continue
+            if country and actor.code != country + self.lexicon.former_role:
+                actor.code, actor.country = country + self.lexicon.former_role, country
+                actor.rule = f"{actor.rule}+former"
 
     def _names_place(self, ent: Span) -> bool:
         """"de Oekraïense grensstad X": a name in apposition to a noun for a place (lexicon: place_nouns,
