@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -574,78 +575,69 @@ class ActorResolver:
             return None
         # the phrase may hang on the object ("detained [protesters in Minsk]")
         phrases = [*verb.children, *(g for c in verb.children if c.dep_ in ("obj", "obl") for g in c.children)]
-        for phrase in phrases:
-            if not any(c.dep_ == "case" and c.lower_ in self.lexicon.locative_preps for c in phrase.children):
-                continue
-            country = self._place_country(phrase, found)
-            if country is not False:
-                return country
-        return None
-
-    def _place_country(self, phrase: Token, found: DocActors) -> str | None | bool:
-        """The country of a known place a token names (False when it names no place)."""
-        actor = found.at(phrase)
-        if actor is not None and actor.place_kind:
-            return None if actor.code.startswith("IGO") else actor.code[:3]
-        if (city := party_city(phrase)) is not None:
-            return city[1].country
-        if phrase.pos_ == "PROPN":
-            # after a locative preposition a large city's name is the city, whatever the NER called it
-            ent = entity_at(phrase)
-            place = gazetteer().city(ent.text if ent is not None else phrase.text, min_population=PARTY_POPULATION)
-            if place is not None and place.country:
-                return place.country
-        return False
+        return next(self._places(phrases, found), None)
 
     def _own_place(self, token: Token, found: DocActors) -> str | None:
         """The country of a place named in a locative phrase inside the role noun's own phrase (its
         relative clause included): "demonstrators camping in a square in Minsk"."""
-        for phrase in token.subtree:
-            if phrase == token or not any(
-                    c.dep_ == "case" and c.lower_ in self.lexicon.locative_preps for c in phrase.children):
-                continue
-            country = self._place_country(phrase, found)
-            if country is not False:
-                return country
-        return None
+        return next(self._places((t for t in token.subtree if t != token), found), None)
 
     def _sentence_place(self, token: Token, found: DocActors) -> str | None:
         """Police, civilians and the opposition in a sentence whose named places all lie in one
         country are of that country: the place of the act, where their own clause names none."""
-        sent = token.sent
-        countries = set()
-        for t in sent:
-            if not any(c.dep_ == "case" and c.lower_ in self.lexicon.locative_preps for c in t.children):
-                continue
-            country = self._place_country(t, found)
-            if country is not False:
-                countries.add(country)
+        countries = set(self._places(token.sent, found))
         return next(iter(countries)) if len(countries) == 1 else None
 
-    def _act_agent(self, token: Token, found: DocActors) -> str | None:
-        """People in an "of" phrase of an act noun whose agent phrase names a domestic authority
-        ("de vrijlating van gevangenen door Loekasjenko") are of the authority's country."""
+    def _places(self, tokens: Iterable[Token], found: DocActors) -> Iterator[str | None]:
+        """The country (None for an organisation's seat) of each locative phrase among `tokens` that
+        names a known place: a country or capital the knowledge base knows, or a city the gazetteer does."""
+        for phrase in tokens:
+            if not any(c.dep_ == "case" and c.lower_ in self.lexicon.locative_preps for c in phrase.children):
+                continue
+            actor = found.at(phrase)
+            if actor is not None and actor.place_kind:
+                yield None if actor.code.startswith("IGO") else actor.code[:3]
+            elif (city := party_city(phrase)) is not None:
+                yield city[1].country
+            elif phrase.pos_ == "PROPN":
+                # after a locative preposition a large city's name is the city, whatever the NER called it
+                ent = entity_at(phrase)
+                place = gazetteer().city(ent.text if ent is not None else phrase.text,
+                                         min_population=PARTY_POPULATION)
+                if place is not None and place.country:
+                    yield place.country
+
+    def _act_of(self, token: Token) -> Token | None:
+        """The noun whose "of" phrase the people are in ("executies van demonstranten"), or None."""
         head = token.head
         if head == token or head.pos_ not in ("NOUN", "PROPN") or not any(
                 c.dep_ == "case" and c.lower_ in self.lexicon.of_preps for c in token.children):
             return None
+        return head
+
+    def _authority_country(self, actor: Actor | None) -> str | None:
+        """The country of a domestic authority (government, police, courts; lexicon: authority_roles)."""
+        if actor is None or not actor.code or actor.code.startswith("IGO") or len(actor.code) < 6:
+            return None
+        return actor.code[:3] if actor.code[3:6] in self.lexicon.authority_roles else None
+
+    def _act_agent(self, token: Token, found: DocActors) -> str | None:
+        """People in an "of" phrase of an act noun whose agent phrase names a domestic authority
+        ("de vrijlating van gevangenen door Loekasjenko") are of the authority's country."""
+        head = self._act_of(token)
+        if head is None:
+            return None
         # the agent phrase hangs on the act noun, or on the people ("gevangenen door X") in another parse
-        for child in (*head.children, *token.children):
-            if not any(c.dep_ == "case" and c.lower_ in self.lexicon.agent_preps for c in child.children):
-                continue
-            actor = found.at(child)
-            if actor is not None and actor.code and len(actor.code) >= 6 and not actor.code.startswith("IGO") \
-                    and actor.code[3:6] in self.lexicon.authority_roles:
-                return actor.code[:3]
-        return None
+        agents = (c for c in (*head.children, *token.children)
+                  if any(g.dep_ == "case" and g.lower_ in self.lexicon.agent_preps for g in c.children))
+        return next((country for c in agents if (country := self._authority_country(found.at(c)))), None)
 
     def _act_adjective(self, token: Token, found: DocActors) -> str | None:
         """People in an "of" phrase of a noun whose adjective names a country are that country's
         ("Iraanse executies van demonstranten"): the adjective names the authority that acts on them,
         as a clause's subject does."""
-        head = token.head
-        if head == token or head.pos_ not in ("NOUN", "PROPN") or not any(
-                c.dep_ == "case" and c.lower_ in self.lexicon.of_preps for c in token.children):
+        head = self._act_of(token)
+        if head is None:
             return None
         for child in head.children:
             actor = found.at(child)
@@ -667,10 +659,7 @@ class ActorResolver:
         # "President Loekasjenko": the named person, not the title read on its own, is the authority
         named = next((found.at(c) for c in subj.children if c.dep_ in _NAME_DEPS and found.at(c) is not None
                       and found.at(c).person), None) if subj is not None else None
-        actor = named or actor
-        if actor is None or not actor.code or actor.code.startswith("IGO") or len(actor.code) < 6:
-            return None
-        return actor.code[:3] if actor.code[3:6] in self.lexicon.authority_roles else None
+        return self._authority_country(named or actor)
 
     def _country_of(self, token: Token, found: DocActors, countries: Counter,
                     phrase: Span | None = None, role: str | None = None) -> tuple[str | None, str]:

@@ -108,12 +108,17 @@ def _read(
             yield source
             continue
         for doc in _documents(source, max_bytes, ids):
-            if not isinstance(doc, InputError):
-                doc = _language(doc, lang)
-            if isinstance(doc, InputError):
-                yield doc
-                continue
-            yield replace(doc, date=doc.date or date)
+            yield _settled(doc, lang, date)
+
+
+def _settled(doc: Document | InputError, lang: str, date: str | None) -> Document | InputError:
+    """A document with its language decided (or the error that it cannot be) and the batch's date
+    where it has none of its own; an error passes through."""
+    if not isinstance(doc, InputError):
+        doc = _language(doc, lang)
+    if isinstance(doc, InputError):
+        return doc
+    return replace(doc, date=doc.date or date)
 
 
 def settle_documents(
@@ -124,12 +129,7 @@ def settle_documents(
     date = parse_date(date) if date is not None else None
     batch_lang = normalise_lang(lang) or "auto"
     for doc in items:
-        if not isinstance(doc, InputError):
-            doc = _language(doc, batch_lang)
-        if isinstance(doc, InputError):
-            yield doc
-            continue
-        yield replace(doc, date=doc.date or date)
+        yield _settled(doc, batch_lang, date)
 
 
 def read_inputs(

@@ -324,7 +324,7 @@ class Store:
         YYYY-MM-DD. `params` are the values of `sql`'s own "?" placeholders."""
         filters = {k: v for k, v in filters.items() if k not in ("limit", "offset")}
         inner, inner_params = _select(("*", f"({_WHEN_START}) AS period_start"), **filters, order=False)
-        with self._connection(write=False) as con:
+        with self.reading() as con:
             cursor = con.execute(f"WITH matched AS ({inner}) {sql}", [*inner_params, *params])
             names = [d[0] for d in cursor.description or ()]
             return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
