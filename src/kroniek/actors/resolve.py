@@ -953,10 +953,8 @@ class ActorResolver:
             lower = token.lower_
             if token.i in found.by_token or lower not in lex.country_anaphors | lex.countries_anaphors:
                 continue
-            dets = {c.lower_ for c in token.children if c.dep_ in ("det", "nummod", "amod") and c.i < token.i}
-            own = [c for c in token.children if c.dep_ in ("amod", "nmod", "compound", "appos", "flat", "acl",
-                                                              "acl:relcl", "nmod:poss") and c.lower_ not in dets]
-            if not dets & lex.anaphoric_determiners or own or dets - lex.anaphoric_determiners:
+            dets = self._anaphor_determiners(token)
+            if dets is None:
                 continue
             plural = lower in lex.countries_anaphors
             members = self._named_countries(doc, found, token, plural, bool(dets & lex.pair_words))
@@ -966,6 +964,17 @@ class ActorResolver:
                     found.add_group(refs)
                 elif not plural:
                     found.add(refs[0])
+
+    def _anaphor_determiners(self, token: Token) -> set[str] | None:
+        """The determiners of a noun that refers back ("het land", "de twee landen", "the bloc"): only
+        anaphoric ones and no adjective, phrase or name of its own saying which; else None."""
+        lex = self.lexicon
+        dets = {c.lower_ for c in token.children if c.dep_ in ("det", "nummod", "amod") and c.i < token.i}
+        own = [c for c in token.children if c.dep_ in ("amod", "nmod", "compound", "appos", "flat", "acl",
+                                                          "acl:relcl", "nmod:poss") and c.lower_ not in dets]
+        if not dets & lex.anaphoric_determiners or own or dets - lex.anaphoric_determiners:
+            return None
+        return dets
 
     def _organisation_anaphors(self, doc: Doc, found: DocActors) -> None:
         """"the bloc", "het bondgenootschap" with nothing of their own saying which (lexicon:
@@ -979,9 +988,7 @@ class ActorResolver:
         for token in doc:
             if token.i in found.by_token or token.lower_ not in lex.organisation_anaphors:
                 continue
-            dets = {c.lower_ for c in token.children if c.dep_ == "det"}
-            own = [c for c in token.children if c.dep_ in ("amod", "nmod", "compound", "appos", "flat", "nmod:poss")]
-            if not dets & lex.anaphoric_determiners or own:
+            if self._anaphor_determiners(token) is None:
                 continue
             here = next(i for i, s in enumerate(sents) if s.start <= token.i < s.end)
             start = sents[max(0, here - 3)].start
