@@ -199,15 +199,8 @@ def dutch_plural(singular: str) -> str:
 def read_countryinfo(path: Path) -> list[dict]:
     """Per country: iso3, adjectives and capitals from CountryInfo (its leaders and cabinets:
     leader_sources.read_countryinfo)."""
-    text = path.read_text(encoding="utf-8", errors="replace")
-    text = text[text.index("-->") :]
     out = []
-    for block in re.findall(r"<Country>(.*?)</Country>", text, re.S):
-        m = re.search(r"<CountryCode>\s*([A-Z]{3})\s*<", block) or re.search(
-            r"<ISO3166-alpha3>\s*([A-Z]{3})\s*<", block)
-        if not m:
-            continue
-        iso3 = CAMEO_TO_ISO.get(m.group(1), m.group(1))
+    for iso3, block in leader_sources.countryinfo_blocks(path, CAMEO_TO_ISO):
         entry = {"iso3": iso3, "nationality": [], "capitals": []}
         for tag, key in (("Nationality", "nationality"), ("Capital", "capitals")):
             t = re.search(rf"<{tag}>(.*?)</{tag}>", block, re.S)

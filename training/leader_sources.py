@@ -580,18 +580,24 @@ def ci_date(raw: str, end: bool) -> tuple[str, int]:
     return f"{y:04d}-{m:02d}-{day:02d}", DAY
 
 
-def read_countryinfo(path: Path, name_key, cameo_to_iso: dict[str, str]) -> list[Spell]:
-    """Heads of state and government (<Leaders>, ~1960-2011) and cabinets (<Government>, Feb 2003 - Feb
-    2011) of CountryInfo.120116 (CC BY-SA 3.0). '>' = still in office at the snapshot."""
+def countryinfo_blocks(path: Path, cameo_to_iso: dict[str, str]) -> list[tuple[str, str]]:
+    """(ISO3, the <Country> block's text) for each country of CountryInfo.120116 with a code."""
     text = path.read_text(encoding="utf-8", errors="replace")
     text = text[text.index("-->"):]
     out = []
     for block in re.findall(r"<Country>(.*?)</Country>", text, re.S):
         m = re.search(r"<CountryCode>\s*([A-Z]{3})\s*<", block) or re.search(
             r"<ISO3166-alpha3>\s*([A-Z]{3})\s*<", block)
-        if not m:
-            continue
-        iso3 = cameo_to_iso.get(m.group(1), m.group(1))
+        if m:
+            out.append((cameo_to_iso.get(m.group(1), m.group(1)), block))
+    return out
+
+
+def read_countryinfo(path: Path, name_key, cameo_to_iso: dict[str, str]) -> list[Spell]:
+    """Heads of state and government (<Leaders>, ~1960-2011) and cabinets (<Government>, Feb 2003 - Feb
+    2011) of CountryInfo.120116 (CC BY-SA 3.0). '>' = still in office at the snapshot."""
+    out = []
+    for iso3, block in countryinfo_blocks(path, cameo_to_iso):
         leaders = re.search(r"<Leaders>(.*?)</Leaders>", block, re.S)
         title = None
         for line in (leaders.group(1).splitlines() if leaders else []):
