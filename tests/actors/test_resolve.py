@@ -589,3 +589,35 @@ def test_pronouns_outside_any_quote_are_not_the_speakers() -> None:
 ])
 def test_a_former_office_is_the_countrys_elite(lang: str, text: str, mention: str, code: str) -> None:
     assert _codes(text, lang=lang, date="2017-02-15").get(mention) == code
+
+
+@pytest.mark.parametrize("lang,text,mention", [
+    ("nl", "De Litouwse minister gaf dinsdag een persconferentie in Vilnius.", "Vilnius"),
+    ("nl", "De premier reisde naar de Oekraïense hoofdstad Kiev.", "Kiev"),
+    ("en", "The ministers met in Warsaw on Monday.", "Warsaw"),
+    ("en", "Protesters gathered in the capital Minsk.", "Minsk"),
+])
+def test_a_capital_named_as_a_place_is_no_actor(lang: str, text: str, mention: str) -> None:
+    assert _codes(text, lang=lang).get(mention) is None
+
+
+@pytest.mark.parametrize("lang,text,mention,code", [
+    ("nl", "Moskou heeft de sancties veroordeeld.", "Moskou", "RUSGOV"),
+    ("en", "Minsk rejected the demands of Brussels.", "Minsk", "BLRGOV"),
+    ("nl", "In Brussel werd voorzichtig gereageerd op de verkiezingen in Turkije.", "Brussel", "IGOEUREEC"),
+])
+def test_a_capital_that_acts_or_an_organisations_seat_stays_an_actor(lang: str, text: str, mention: str,
+                                                                code: str) -> None:
+    assert _codes(text, lang=lang).get(mention) == code
+
+
+def test_the_council_is_the_organisation_the_text_names() -> None:
+    codes = _codes("De Raad is bezorgd over de mensenrechten in Belarus. De Europese Unie wil een dialoog.",
+                   date="2016-02-15")
+    assert codes.get("Raad") == "IGOEUREEC", codes
+
+
+def test_a_first_name_before_a_particle_surname_is_no_surname() -> None:
+    codes = _codes("The court sought the arrest of Sudan's President Omar al-Bashir.", lang="en",
+                   date="2009-03-04")
+    assert not any(c and c.startswith("MYS") for c in codes.values()), codes

@@ -27,7 +27,10 @@ def test_statement_codes_follow_the_codebook_families() -> None:
     assert statement_code("046", "refuse") == "125"  # refuse to negotiate
     assert statement_code("072", "halt") == "1622"  # no longer delivers weapons
     assert statement_code("195", "announce") == "1384"
-    assert statement_code("190", "appeal") is None  # CAMEO has no appeal for an attack
+    # CAMEO has no subcode of appealing for or demanding an attack: its residual appeal and demand
+    assert statement_code("190", "appeal") == "020"
+    assert statement_code("163", "demand") == "100"
+    assert statement_code("010", "demand") is None  # statements are not demanded as acts
     assert statement_code("111", "announce") is None  # a criticism announced is a criticism
 
 
@@ -132,3 +135,19 @@ def test_an_act_wanted_is_an_intention_towards_the_others_only() -> None:
 def test_an_act_called_necessary_has_not_happened() -> None:
     events = _coded("Een ontmoeting tussen Poetin en Biden is noodzakelijk.")
     assert not {e for e in events if e[3] == "asserted"}
+
+
+def test_wanting_that_another_acts_is_a_demand_and_the_act_is_not_done() -> None:
+    events = _coded("Polen wil dat de Europese Unie de sancties tegen Belarus verscherpt.")
+    assert {e for e in events if e[:2] == ("POL", "100") and e[2].startswith("IGOEU") and e[3] == "asserted"}
+    assert not {e for e in events if e[1] == "163" and e[3] == "asserted"}
+
+
+def test_an_obligation_stated_for_another_is_the_speakers_demand() -> None:
+    events = _coded("De Franse president vindt dat Rusland zijn troepen uit Oekraïne moet terugtrekken.")
+    assert {e for e in events if e[0].startswith("FRA") and e[1] == "1056" and e[2] == "RUS" and e[3] == "asserted"}
+
+
+def test_an_obligation_of_ones_own_side_is_no_demand() -> None:
+    events = _coded("De Franse president zegt dat Frankrijk meer wapens aan Oekraïne moet leveren.")
+    assert not {e for e in events if e[1].startswith("10")}

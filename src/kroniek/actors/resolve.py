@@ -328,8 +328,9 @@ class ActorResolver:
                     same = [token.doc[i] for i in self._token_index(token.doc).get(token.text, ()) if i <= token.i]
                 if any(self._other_first_name(t, entry.person) for t in same):
                     continue  # "Mike Johnson" (and a later "Johnson") is not Boris Johnson
-            if entry.kind == "surname" and after is not None and after.pos_ == "PROPN" and after.text[:1].isupper():
-                continue  # a first name comes before the surname: "Michel Wolter" is no Michel
+            if entry.kind == "surname" and after is not None and self._surname_follows(after):
+                continue  # a first name comes before the surname: "Michel Wolter" is no Michel, nor is
+                # "Omar al-Bashir" an Omar
             if entry.kind in ("surname", "person") and token.i > 0 and (
                     token.doc[token.i - 1].lemma_.lower() in self.lexicon.place_nouns
                     or token.doc[token.i - 1].lower_ in self.lexicon.place_nouns):
@@ -342,6 +343,19 @@ class ActorResolver:
                     continue
             out.append(entry)
         return out
+
+    def _surname_follows(self, after: Token) -> bool:
+        """The word after a name is a surname of its own: a capitalised proper noun, or one joined to
+        its particle by a hyphen ("al-Bashir"; a particle standing apart may open a portfolio: "Hoekstra
+        van Buitenlandse Zaken")."""
+        if after.pos_ == "PROPN" and after.text[:1].isupper():
+            return True
+        particle, hyphen, rest = after.text.partition("-")
+        if hyphen:
+            return particle.lower() in self.lexicon.name_particles and rest[:1].isupper()
+        doc = after.doc  # the tokenizer may split "al-Bashir" into three
+        return (after.lower_ in self.lexicon.name_particles and after.i + 2 < len(doc) and doc[after.i + 1].text == "-"
+                and doc[after.i + 2].text[:1].isupper())
 
     @staticmethod
     def _token_index(doc: Doc) -> dict[str, list[int]]:
@@ -424,6 +438,10 @@ class ActorResolver:
             return None  # "pro-European voters" are no EU actor
         if self._dateline(doc, span):
             return None  # "MADRID (Reuters) -", "DEN HAAG (ANP) -": where the report was filed
+        if entry.kind == "capital" and self._city_as_place(doc, span):
+            # "een persconferentie in Minsk", "de Litouwse hoofdstad Vilnius": the city; an
+            # organisation's seat stays the organisation ("de woede in Brussel" is the EU's)
+            return None
         if entry.kind == "adjective":
             # "de Litouwse leiders": the adjective gives the country, the noun the role.
             noun = head.head if head.dep_ in ("amod", "nmod", "compound") else head
@@ -444,6 +462,16 @@ class ActorResolver:
         if entry.kind == "inhabitants":
             code += self.lexicon.inhabitants_role
         return self._actor(span, code, rule)
+
+    def _city_as_place(self, doc: Doc, span: Span) -> bool:
+        """A capital or seat named as a place, not its government: right after a locative preposition
+        ("in Minsk", "in Brussels": read off the words, whatever the parse), or in apposition to a noun
+        for a place ("de hoofdstad Vilnius")."""
+        if span.start > 0 and doc[span.start - 1].lower_ in self.lexicon.locative_preps:
+            return True
+        if span.start > 0 and (noun := doc[span.start - 1]).pos_ == "NOUN" and self.lexicon.place_nouns:
+            return any(w.endswith(p) for w in (noun.lemma_.lower(), noun.lower_) for p in self.lexicon.place_nouns)
+        return False
 
     @staticmethod
     def _dateline(doc: Doc, span: Span) -> bool:
@@ -986,15 +1014,25 @@ class ActorResolver:
             return
         sents = list(doc.sents)
         for token in doc:
-            if token.i in found.by_token or token.lower_ not in lex.organisation_anaphors:
+            if token.lower_ not in lex.organisation_anaphors or self._anaphor_determiners(token) is None:
                 continue
-            if self._anaphor_determiners(token) is None:
-                continue
+            held = found.at(token)
+            if held is not None and (held.code or held.rule != "ner" or held.tokens[1] - held.tokens[0] > 2):
+                continue  # "de Raad" the NER took for a name of its own is still the anaphor
             here = next(i for i, s in enumerate(sents) if s.start <= token.i < s.end)
             start = sents[max(0, here - 3)].start
-            named = [a for a in found.actors if a.code and a.code.startswith("IGO") and not a.person
-                     and start <= a.head < token.i]
+            igos = [a for a in found.actors if a.code and a.code.startswith("IGO") and not a.person]
+            named = [a for a in igos if start <= a.head < token.i]
+            if not named and igos:
+                # none named just before ("de conclusies van de Raad" opening a text): the organisation
+                # the document names most
+                most = Counter(a.code for a in igos).most_common(1)[0][0]
+                named = [a for a in igos if a.code == most]
             if named:
+                if held is not None:
+                    found.actors.remove(held)
+                    for i in range(*held.tokens):
+                        found.by_token.pop(i, None)
                 found.add(self._refer(token, max(named, key=lambda a: a.head), "coref:organisation-anaphor"))
 
     def _named_countries(self, doc: Doc, found: DocActors, token: Token, plural: bool, pair: bool) -> list[Actor]:

@@ -4,6 +4,8 @@ pronouns, appositions, quantities and examples, with implicit authorities where 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc, Token
 
 from kroniek.actors.resolve import DocActors
@@ -12,6 +14,9 @@ from kroniek.events.patterns import Pattern
 from kroniek.events.reading import ClauseReading
 from kroniek.model import Actor
 from kroniek.places import party_city
+
+
+CIVILIANS = "CVL"  # CAMEO's role code for a country's civilians
 
 
 def country_of(actor: Actor) -> str | None:
@@ -167,7 +172,14 @@ class Arguments(ClauseReading):
         # "volgens de politie" names the source of the news, never a party to the event
         heads = [h for h in heads if clause.preposition(h) not in self.grammar.attribution_preps]
         if deep:
-            return self._first_in(heads, actors, exclude, anchor)
+            found = self._first_in(heads, actors, exclude, anchor)
+            if not found and name in self.grammar.locative_preps:
+                # "the vigil in Riga", "de avondklok in Caïro": a city named as the place of the act
+                # (no actor itself, actors/resolve.py) stands for the people there, its country's civilians
+                cities = [c for h in heads if (c := self._city(h, actors)) is not None]
+                found = [replace(c, code=f"{c.code}{CIVILIANS}", rule=f"{c.rule}+people") for c in cities
+                         if f"{c.code}{CIVILIANS}" not in {a.code for a in exclude}]
+            return found
         found: list[Actor] = []
         for head in heads:
             found += self._actors_at(head, actors)

@@ -353,6 +353,12 @@ class EventCoder(Matching, Arguments, Discourse, Placing):
             # "X eist dat Y ... vrijlaat", "X eist de vrijlating van Z": the one asked is the act's
             # own actor, else the party the act concerns
             sides = {a.code[:3] for a in speaker}
+            if status.verb in self.grammar.obligation_modals:
+                # "X zegt dat Y moet ...": only an obligation of another side is demanded of it
+                to = [a for a in sources if a.code[:3] not in sides]
+                return Statement(code, mood, speaker, to, reason) if speaker and to else None
+            # an implicit actor ("the police" of an arrest asked for) is no one the text asks
+            sources, targets = ([a for a in side if a.rule != "implicit"] for side in (sources, targets))
             to = [a for a in sources if a.code[:3] not in sides] or [a for a in targets if a.code[:3] not in sides]
             return Statement(code, mood, speaker, to, reason) if speaker and to else None
         # an act announced, refused or stopped by the one who does it ("Turkije dreigt ... uit te

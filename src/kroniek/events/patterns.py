@@ -96,6 +96,11 @@ class Grammar:
     cessation_words: frozenset[str] = frozenset()
     # predicates that call for an act without its happening ("een ontmoeting is noodzakelijk")
     necessity_words: frozenset[str] = frozenset()
+    # wanting that another acts is demanding it ("Polen wil dat de EU ..."): these verbs with a
+    # finite complement clause
+    desire_verbs: frozenset[str] = frozenset()
+    # an obligation stated for another ("X zegt dat Y moet terugtrekken") is a demand of the speaker
+    obligation_modals: frozenset[str] = frozenset()
     # fixed phrases of intention before a "te"-infinitive, read off the words ("van plan ... te")
     intent_phrases: frozenset[str] = frozenset()
     # the shortest event noun a compound may end in and still be that event ("raketaanval" is an

@@ -137,6 +137,9 @@ def decide(anchor: Token, grammar: Grammar, is_noun: bool = False) -> Status:
             modal = _modal(verb, grammar)
             if modal and modal[0] in ("reportative conditional", "reportative adverb"):
                 confidence, reason = 0.7, modal[0]
+            elif modal and modal[1] in grammar.obligation_modals and (said := _speech_head(verb, grammar)) is not None:
+                # "Frankrijk vindt dat Rusland zijn troepen moet terugtrekken": a demand of the speaker
+                return _obligation(said, modal[1], grammar)
             elif modal:
                 kind, lemma = modal
                 # "X zal/wil Y aanvallen": X announces its own act (an intention or a threat)
@@ -189,6 +192,14 @@ def decide(anchor: Token, grammar: Grammar, is_noun: bool = False) -> Status:
             asker = subject(head)
             mood = "demand" if lemma in grammar.insisting_verbs else "appeal"
             return Status("demanded", f"asked for by {lemma!r}", 0.8, asker, lemma, mood=mood)
+        if (lemma := _listed(lemmas, grammar.desire_verbs)) and dep == "ccomp" and any(
+                c.dep_ == "mark" and c.lower_ in grammar.complementizers for c in token.children):
+            # "Polen wil dat de EU de sancties verscherpt": wanting that another acts demands it
+            return Status("demanded", f"wanted by {lemma!r}", 0.8, subject(head), lemma, mood="demand")
+        if (lemma := _listed(lemmas, grammar.obligation_modals)) and dep == "xcomp" and (
+                said := _speech_head(head, grammar)) is not None:
+            # the modal heads its clause ("... dat Griekenland moet/VERB stoppen/xcomp met ...")
+            return _obligation(said, lemma, grammar)
         if (lemma := _listed(lemmas, grammar.modal_verbs)) and dep == "xcomp" and not _performative(
                 token, lemmas, grammar):
             # a modal verb that heads its clause ("Mugabe wil/VERB de boeren ... uitzetten/xcomp")
@@ -239,6 +250,12 @@ def _intent_phrase(anchor: Token, grammar: Grammar) -> Status | None:
 def reporter(anchor: Token, grammar: Grammar) -> Token | None:
     """The subject of the speech verb whose complement the anchor's clause is ("X zegt dat Y ...":
     X), or None: an act another says will happen is no announcement by its actor."""
+    said = _speech_head(anchor, grammar)
+    return subject(said) if said is not None else None
+
+
+def _speech_head(anchor: Token, grammar: Grammar) -> Token | None:
+    """The speech verb whose complement (or parenthetical) the anchor's clause is, or None."""
     token, depth = anchor, 0
     while token.head != token and depth < 6:
         head = token.head
@@ -246,9 +263,17 @@ def reporter(anchor: Token, grammar: Grammar) -> Token | None:
             c.dep_ == "mark" and c.lower_ in grammar.complementizers for c in token.children) else token.dep_
         if head.pos_ in ("VERB", "AUX") and dep in ("ccomp", "parataxis") and (
                 full_lemmas(head, grammar) & grammar.speech_verbs):
-            return subject(head)
+            return head
         token, depth = head, depth + 1
     return None
+
+
+def _obligation(said: Token, modal: str, grammar: Grammar) -> Status:
+    """An act the speaker says another must do is demanded by the speaker (CAMEO 10x); the coder
+    codes the demand only when the one obliged is of another side than the speaker."""
+    lemma = _listed(full_lemmas(said, grammar), grammar.speech_verbs) or said.lemma_.lower()
+    speaker = next((c for c in said.children if c.dep_.startswith("nsubj")), None)
+    return Status("demanded", f"{modal!r} stated with {lemma!r}", 0.8, speaker, modal, mood="demand")
 
 
 def _listed(lemmas: set[str], words: frozenset[str]) -> str | None:
