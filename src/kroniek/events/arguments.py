@@ -15,7 +15,6 @@ from kroniek.events.reading import ClauseReading
 from kroniek.model import Actor
 from kroniek.places import party_city
 
-
 CIVILIANS = "CVL"  # CAMEO's role code for a country's civilians
 
 
