@@ -151,3 +151,23 @@ def test_an_obligation_stated_for_another_is_the_speakers_demand() -> None:
 def test_an_obligation_of_ones_own_side_is_no_demand() -> None:
     events = _coded("De Franse president zegt dat Frankrijk meer wapens aan Oekraïne moet leveren.")
     assert not {e for e in events if e[1].startswith("10")}
+
+
+@pytest.mark.parametrize("text,lang,source,target", [
+    ("Litouwen zegt dat Rusland de grens heeft geschonden.", "nl", "LTU", "RUS"),
+    ("Estonia said that Russia had violated its airspace.", "en", "EST", "RUS"),
+])
+def test_a_conflictual_deed_of_another_in_what_is_said_is_an_accusation(text: str, lang: str, source: str,
+                                                                         target: str) -> None:
+    events = _coded(text, lang)
+    assert {e for e in events if e[0].startswith(source) and e[1] == "112" and e[2].startswith(target)
+            and e[3] == "asserted"}, events
+
+
+@pytest.mark.parametrize("text", [
+    "De Franse president zegt dat Duitsland morgen naar Parijs komt.",  # no conflict in the content
+    "Poetin zegt dat Rusland Oekraïne nooit zal aanvallen.",  # negated and future: no deed
+    "Rusland zegt dat Rusland de grens heeft geschonden.",  # one's own side
+])
+def test_what_is_said_without_a_conflictual_deed_of_another_accuses_no_one(text: str) -> None:
+    assert not {e for e in _coded(text) if e[1].startswith("112")}

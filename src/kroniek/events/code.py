@@ -48,6 +48,16 @@ class Trace:
 # made: on the training articles the bare statements were right once in three.
 BARE_STATEMENTS = frozenset({"010"})
 
+# CAMEO's accusation, not specified below: what a statement says another did, when that is a conflict
+ACCUSATION = "112"
+
+
+def _conflict_words(patterns: PatternSet, ontology: Ontology) -> frozenset[str]:
+    """The verb lemmas all of whose patterns code conflictual acts (quad classes 3 and 4)."""
+    return frozenset(verb for verb, found in patterns.by_verb.items()
+                     if found and all(ontology.get(p.code).quad_class >= 3 for p in found))
+
+
 # the roots of statements of one kind: asking (appeals and demands), announcing (intentions and
 # threats), refusing, accusing
 STATEMENT_FAMILY = {"02": "ask", "10": "ask", "03": "announce", "13": "announce", "12": "refuse", "11": "accuse"}
@@ -115,6 +125,9 @@ class EventCoder(Matching, Arguments, Discourse, Placing):
         implicit = {v: () for p in patterns.patterns if p.implicit_source and p.implicit_target for v in p.verbs}
         self.implicit_bases = verb_bases(implicit, self.grammar) or frozenset(implicit)
         self._memo: tuple[Doc | None, dict] = (None, {})
+        # words every pattern of which codes a conflictual act (CAMEO quad classes 3 and 4): what a
+        # statement says another did is an accusation when its content holds one (_accused_in_content)
+        self.conflict_words = _conflict_words(patterns, ontology)
 
     def __call__(self, doc: Doc, actors: DocActors, doc_id: str, doc_date: str | None) -> Coded:
         coded = Coded([], [])
@@ -232,7 +245,9 @@ class EventCoder(Matching, Arguments, Discourse, Placing):
             # news attribution ("volgens de politie") keeps the act asserted, with lower confidence
             status = Status("asserted", f"according to {told.text!r}", 0.8)
         stated = self._statement(pattern, anchor, is_noun, status, sources, targets, actors)
-        if stated is None and not (sources and targets):
+        accused = self._accused_in_content(anchor, sources, actors) if (
+            pattern.code in self.skipped_codes and sources and not is_noun and status.status == "asserted") else []
+        if stated is None and not accused and not (sources and targets):
             trace.reason = "no source actor" if not sources else "no target actor"
             return False
         when = event_date(self._time_words(anchor, is_noun), ctx.doc_date, self.grammar.lang)
@@ -245,6 +260,11 @@ class EventCoder(Matching, Arguments, Discourse, Placing):
             said = Status("asserted", f"the statement: {stated.reason}", 0.8)
             self._emit(trace, ctx, anchor, pattern, stated.code, stated.by, stated.to, said, when, location,
                        location_source, f"{pattern.id}+{stated.mood}")
+        if accused:
+            # "Morales meent dat de VS achter het oproer zitten": an accusation of the content's actor
+            said = Status("asserted", "the statement's content: a conflictual act of another", 0.7)
+            self._emit(trace, ctx, anchor, pattern, ACCUSATION, sources, accused, said, when, location,
+                       location_source, f"{pattern.id}+content")
         if not sources:
             trace.reason = trace.reason or "no source actor"
         elif not targets:
@@ -375,6 +395,35 @@ class EventCoder(Matching, Arguments, Discourse, Placing):
         sides = {a.code[:3] for a in by}
         to = [a for a in targets if a.code[:3] not in sides]
         return Statement(code, mood, by, to, reason) if by and to else None
+
+    def _accused_in_content(self, verb: Token, sources: list[Actor], actors: DocActors) -> list[Actor]:
+        """The actor a speech verb's content clause says did something conflictual: the subject of
+        that clause, of another side than the speaker, when the clause holds a word the lexicon only
+        codes as conflict ("zegt dat Rusland de grens schendt", "meent dat de VS achter het oproer
+        zitten"); else none. The content's own act, where a pattern codes it, is accused of by the
+        `accuse` statement instead; this is for contents the patterns do not code."""
+        if not self._full_lemmas(verb) & self.grammar.speech_verbs:
+            return []
+        own = {a.code[:3] for a in sources if a.code}
+        for content in clause.complements(verb, ("ccomp",)):
+            if decide(content, self.grammar).status != "reported":
+                continue  # what another will, may or must do, or did not do, is no accusation of a deed
+            words = list(content.subtree)
+            if not any(self._conflictual(t) for t in words):
+                continue
+            accused = [a for s in clause.subjects(content) for a in self._actors_at(s, actors)
+                       if a.code and a.code[:3] not in own and a.rule != "implicit"]
+            if accused:
+                return accused
+        return []
+
+    def _conflictual(self, token: Token) -> bool:
+        if token.pos_ in ("VERB", "AUX"):
+            return bool(self._full_lemmas(token) & self.conflict_words)
+        if token.pos_ == "NOUN":
+            found = self.patterns.noun_patterns(token.lemma_.lower(), token.lower_)
+            return bool(found) and all(self.ontology.get(p.code).quad_class >= 3 for p in found)
+        return False
 
     def _time_words(self, anchor: Token, is_noun: bool) -> list[Token]:
         """The words that may date the act: its clause, with the clause of an auxiliary the parse made
