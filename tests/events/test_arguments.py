@@ -189,3 +189,24 @@ def test_no_unnamed_people_are_acted_on_when_the_object_is_a_thing() -> None:
     people = analyze("Rusland en Navalni. De Russische politie hield drie betogers vast.", lang="nl",
                      date="2021-01-18")
     assert [e for e in people if e["cameo"] == "173"], people
+
+
+def test_a_number_hung_as_an_auxiliary_stays_in_the_first_position() -> None:
+    # whatever the parser makes of "Duizenden", the first position before the finite verb is the subject
+    events = _events("Duizenden Fransen demonstreerden zaterdag in Parijs tegen de pensioenhervorming van de regering.")
+    assert any(s and s.startswith("FRA") and code.startswith("14") for s, code, _ in events), events
+
+
+@pytest.mark.parametrize("text", [
+    "De Chinese kustwacht heeft een Filipijns schip met waterkanonnen bestookt.",
+    "Onbekenden hebben drie Nederlandse journalisten ontvoerd.",
+])
+def test_a_named_doer_that_is_no_actor_leaves_no_room_for_an_implicit_authority(text: str) -> None:
+    # the police of the victims' country did not do it: the clause says who did
+    events = _events(text)
+    assert not any(s and s.endswith("COP") for s, _, _ in events), events
+
+
+def test_an_agentless_passive_still_takes_the_implicit_authority() -> None:
+    events = _events("Twee Franse journalisten zijn zondag in Iran gearresteerd.")
+    assert any(s and s.startswith("IRN") and code == "173" for s, code, _ in events), events

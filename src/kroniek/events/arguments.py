@@ -69,6 +69,10 @@ class Arguments(ClauseReading):
         elif name in ("obj", "subj-pass"):
             obj = self._object(anchor)
             heads = [obj] if obj is not None else []
+            if not heads and passive:
+                # the first position holds the passive's subject whatever the parse called it ("Twee
+                # Franse journalisten/obl zijn ... gearresteerd")
+                heads = self._prefield(anchor, actors)
             if not heads and not is_noun and not passive:
                 # no object in the parse ("gooide oppositiekandidaten in de cel")
                 heads = self._actor_after(anchor, actors, adjacent=True)
@@ -223,7 +227,10 @@ class Arguments(ClauseReading):
         """The actor that fills all of a main clause's first position, before its finite verb
         ("Merkel/advmod bezocht Polen", "Russische troepen/obj omsingelden Kiev"): there a main
         clause puts one phrase, mostly its subject, whatever the parser labelled it."""
-        finite = min([verb, *(c for c in verb.children if c.dep_ in ("aux", "aux:pass"))], key=lambda t: t.i)
+        # an auxiliary is a verb: a number or noun the parser hung as one ("Duizenden/aux Fransen
+        # demonstreerden") is part of the first position
+        finite = min([verb, *(c for c in verb.children if c.dep_ in ("aux", "aux:pass") and c.pos_ in ("AUX", "VERB"))],
+                     key=lambda t: t.i)
         if "Fin" not in finite.morph.get("VerbForm"):
             return []
         words = [t for t in verb.doc[verb.sent.start : finite.i] if not (t.is_punct or t.is_space)]

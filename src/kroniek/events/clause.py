@@ -204,6 +204,12 @@ def is_passive(verb: Token, grammar: Grammar) -> bool:
         # its participle is passive, whatever its subject's label ("zijn er tien betogers/nsubj
         # opgepakt"); verbs of motion and change form their active perfect with "zijn"
         return True
+    if (not deps & {"nsubj", "nsubj:pass", "csubj", "obj"} and participle
+            and auxiliaries & grammar.passive_auxiliaries and not auxiliaries & active_only
+            and not full_lemmas(verb, grammar) & grammar.unaccusative_verbs):
+        # neither subject nor object in the parse ("Twee journalisten/obl zijn ... gearresteerd"): a
+        # transitive verb's participle under "zijn" or "worden" alone is passive all the same
+        return True
     if "nsubj:pass" not in deps or "nsubj" in deps:
         return False  # a clause has one subject: beside an active one the passive label is wrong
     if not auxiliaries:

@@ -298,12 +298,21 @@ class EventCoder(Matching, Arguments, Discourse, Placing):
         if implicit_needed:
             located, _ = self._location(anchor, is_noun, actors)
             where = located["country"] if located else None
-        if not sources and pattern.implicit_source and targets:
+        if not sources and pattern.implicit_source and targets and not self._named_agent(anchor, is_noun):
             sources = [self._implicit(where or country_of(targets[0]), pattern.implicit_source, anchor)]
         if not targets and pattern.implicit_target and sources and not self._about_a_thing(anchor, is_noun, pattern):
             # the people acted on, left unnamed ("hield drie mensen vast"), not a thing ("hield de hand vast")
             targets = [self._implicit(where or country_of(sources[0]), pattern.implicit_target, anchor)]
         return [a for a in sources if a.code], [a for a in targets if a.code]
+
+    def _named_agent(self, anchor: Token, is_noun: bool) -> bool:
+        """The clause names who did it, an actor or not ("De Chinese kustwacht bestookte ...",
+        "Onbekenden ontvoerden ..."): then no implicit authority stands in for the doer."""
+        if is_noun or clause.is_passive(anchor, self.grammar) or clause.shares_passive(anchor, self.grammar):
+            return any(n for p, n in clause.phrases(anchor) if p in self.grammar.agent_preps)
+        # the verb's own subject: one inherited from a clause above may be no doer of this act
+        return any(s.lower_ not in self.grammar.relative_pronouns and s.pos_ in ("NOUN", "PROPN")
+                   for s in clause.children(anchor, clause.SUBJ_DEPS))
 
     def candidates(self, ctx: _Sentence) -> list[Actor]:
         """The actors of the sentence, each once (those a group mention stands for too)."""
