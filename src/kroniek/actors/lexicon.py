@@ -18,6 +18,8 @@ class ActorLexicon:
     of_preps: frozenset[str]  # prepositions linking a role noun to its country ("regering van Rusland")
     person_pronouns: frozenset[str]  # third-person singular pronouns that refer back to a person
     plural_pronouns: frozenset[str]  # third-person plural pronouns that refer back to a subject actor
+    plural_object_pronouns: frozenset[str]  # "hen", "them": the last plural noun before them
+    demonstrative_pronouns: frozenset[str]  # "Die zei ...": the most recent agreeing noun of the sentence before
     relative_pronouns: frozenset[str]  # "die", "who": stand for the noun their clause hangs on
     thing_pronouns: frozenset[str]  # "Rusland ontkent dat het ...": the subject of the governing clause
     possessive_pronouns: frozenset[str]  # "zijn felicitatieboodschap": whose act a noun names
@@ -47,6 +49,7 @@ class ActorLexicon:
     second_person_pronouns: frozenset[str]  # in a quote: the one spoken to
     speech_verbs: frozenset[str]  # lemmas of verbs that introduce a quote ("zei Nebenzia")
     addressee_preps: frozenset[str]  # "zei ... tegen Haley": who was spoken to
+    attribution_words: frozenset[str]  # "..., aldus Borrell": the speaker follows without a verb
     name_particles: frozenset[str]  # "Van Oosterom": particles that belong to a surname
     place_nouns: frozenset[str]  # "de stad X": a name in apposition to one names a place
     # "het land", "de twee landen": nouns for a state that, with one of these determiners and no word

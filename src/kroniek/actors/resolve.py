@@ -37,34 +37,47 @@ KIND_ORDER = {k: i for i, k in enumerate(
 _NOMINAL_DEPS = ("nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:arg", "nmod", "appos", "conj")
 
 
-_OPENING_QUOTES = {"“", "„", "«", "‘‘", "``"}
+# ",,": Dutch papers type the low opening quote as two commas (",,Wij blokkeren ...”")
+_OPENING_QUOTES = {"“", "„", "«", "‘‘", "``", ",,"}
 _CLOSING_QUOTES = {"”", "»", "’’", "''"}
+# single typographic quotes as tokens of their own (an apostrophe stays inside its word: "Lithuania’s")
+_OPENING_SINGLE, _CLOSING_SINGLE = "‘", "’"
 
 
 def _quote_regions(doc: Doc) -> list[tuple[int, int]]:
-    """(first, last) token indices inside each quotation: typographic quotes by their direction,
-    straight double quotes paired in order."""
+    """(first, last) token indices inside each quotation, in text order: typographic quotes by
+    their direction (double and single apart, so one may nest in the other), straight double quotes
+    paired in order."""
     regions: list[tuple[int, int]] = []
-    if not any(q in doc.text for q in ('"', "“", "”", "„", "«", "»", "''", "``", "‘‘", "’’")):
+    if not any(q in doc.text for q in ('"', "“", "”", "„", "«", "»", "''", "``", "‘", ",,")):
         return regions
     open_at: int | None = None
+    single: int | None = None
     straight: int | None = None
+
+    def close(start: int | None, end: int) -> None:
+        if start is not None and end - start > 1:
+            regions.append((start + 1, end - 1))
+
     for token in doc:
         text = token.text
         if text in _OPENING_QUOTES:
             open_at = token.i
         elif text in _CLOSING_QUOTES and open_at is not None:
-            if token.i - open_at > 1:
-                regions.append((open_at + 1, token.i - 1))
+            close(open_at, token.i)
             open_at = None
+        elif text == _OPENING_SINGLE:
+            single = token.i
+        elif text == _CLOSING_SINGLE and single is not None:
+            close(single, token.i)
+            single = None
         elif text == '"':
             if straight is None:
                 straight = token.i
             else:
-                if token.i - straight > 1:
-                    regions.append((straight + 1, token.i - 1))
+                close(straight, token.i)
                 straight = None
-    return regions
+    return sorted(regions)
 
 
 def _first_bare_actor(tokens: list[Token], found: DocActors) -> Token | None:
@@ -942,35 +955,176 @@ class ActorResolver:
         return None
 
     def _pronouns(self, doc: Doc, found: DocActors) -> None:
-        """A third-person singular pronoun refers to the last named person before it; a plural
-        subject pronoun ("Zij stelden ... in") to the last subject actor of an earlier sentence."""
+        """Personal pronouns refer back by agreement and prominence: a third-person singular one
+        (subject, object or in a phrase: "volgens hem") to one person, a plural subject ("Zij
+        stelden ... in") to the last subject actor of an earlier sentence, a plural object ("hen",
+        "them") to the last plural noun before it, a demonstrative subject ("Die zei ...") to the
+        most recent agreeing noun of the sentence before."""
+        lex = self.lexicon
+        sents = list(doc.sents)
         for token in doc:
             if token.i in found.by_token:
                 continue
-            if (token.lower_ in self.lexicon.possessive_pronouns and token.dep_ in ("nmod:poss", "det", "det:poss")
+            if (token.lower_ in lex.possessive_pronouns and token.dep_ in ("nmod:poss", "det", "det:poss")
                     and token.head.pos_ in ("NOUN", "PROPN") and token.head.i > token.i):
                 self._possessive(token, found)
                 continue
-            if token.lower_ in self.lexicon.thing_pronouns and token.pos_ == "PRON" and token.dep_.startswith("nsubj"):
+            if token.lower_ in lex.thing_pronouns and token.pos_ == "PRON" and token.dep_.startswith("nsubj"):
                 self._thing_pronoun(token, found)
                 continue
-            plural = token.lower_ in self.lexicon.plural_pronouns and "Plur" in token.head.morph.get("Number")
-            if token.lower_ not in self.lexicon.person_pronouns and not plural:
+            if token.lower_ in lex.demonstrative_pronouns:
+                self._demonstrative(token, found, sents)
                 continue
-            if not token.dep_.startswith("nsubj") and token.dep_ not in ("obj", "iobj", "nmod:poss"):
+            if not (token.dep_.startswith("nsubj") or token.dep_ in ("obj", "iobj", "nmod:poss")
+                    or self._in_phrase(token)):
                 continue
-            if plural:
+            if token.lower_ in lex.plural_object_pronouns and not token.dep_.startswith("nsubj"):
+                antecedent = self._last_plural_noun(token, found, sents)
+            elif token.lower_ in lex.plural_pronouns and self._plural_verb(token):
+                if not token.dep_.startswith("nsubj"):
+                    continue
                 previous = [
                     a for a in found.actors
                     if a.code and a.tokens[1] <= token.sent.start and _is_subject(token.doc[a.head])
+                    and self._several(a, found, doc)
                 ]
+                others = self._co_arguments(token)
+                previous = [a for a in previous if not any(a.tokens[0] <= i < a.tokens[1] for i in others)]
+                antecedent = max(previous, key=lambda a: a.tokens[1]) if previous else None
+            elif token.lower_ in lex.person_pronouns:
+                antecedent = self._person_antecedent(token, found, sents)
             else:
-                previous = [a for a in found.actors if a.person and a.tokens[1] <= token.i]
-            others = self._co_arguments(token)
-            previous = [a for a in previous if not any(a.tokens[0] <= i < a.tokens[1] for i in others)]
-            if previous:
-                antecedent = max(previous, key=lambda a: a.tokens[1])
+                continue
+            if antecedent is not None:
                 found.add(self._refer(token, antecedent, "coref:pronoun"))
+
+    def _several(self, actor: Actor, found: DocActors, doc: Doc) -> bool:
+        """An antecedent a plural pronoun agrees with: a plural noun ("de Litouwse leiders"), names
+        written together ("Frankrijk en Duitsland"), or an organisation; not one person or one country."""
+        head = doc[actor.head]
+        if len(found.group(head)) > 1 or any(c.dep_ == "conj" and found.at(c) is not None for c in head.children):
+            return True
+        subject = head if head.dep_.startswith("nsubj") else head.head
+        is_subject = subject.dep_.startswith("nsubj") and subject.head != subject
+        number = self._verb_number(subject.head) if is_subject else None
+        if number is not None:
+            return number == "Plur"  # its own verb agrees: "De Verenigde Staten kwamen ..."
+        if head.pos_ == "NOUN":
+            return "Plur" in head.morph.get("Number")
+        if head.pos_ == "PRON":
+            return self._plural_verb(head)
+        return not (actor.person or actor.label == "PER")
+
+    @staticmethod
+    def _in_phrase(token: Token) -> bool:
+        """A pronoun governed by a preposition: "volgens hem", "against him"."""
+        return token.dep_ in ("obl", "obl:arg", "obl:agent", "nmod") and any(c.dep_ == "case" for c in token.children)
+
+    # a pronoun's antecedent stands at most this many sentences before it: further back a pronoun
+    # with no one named in between refers to someone the resolver did not find
+    PRONOUN_REACH = 3
+
+    def _person_antecedent(self, token: Token, found: DocActors, sents: list[Span]) -> Actor | None:
+        """The one person a singular pronoun refers to (centering): in its own sentence the nearest
+        subject before it, else the nearest person before it; in an earlier sentence (the latest
+        naming someone) its first subject, else its nearest person. Never another argument of its
+        own verb (that takes a reflexive)."""
+        doc = token.doc
+        others = self._co_arguments(token)
+        people = [a for a in found.actors if a.tokens[1] <= token.i and self._one_person(a, found, doc)
+                  and not any(a.tokens[0] <= i < a.tokens[1] for i in others)]
+        if not people:
+            return None
+        here = next(k for k, s in enumerate(sents) if s.start <= token.i < s.end)
+        for k in range(here, max(-1, here - self.PRONOUN_REACH - 1), -1):
+            named = sorted((a for a in people if sents[k].start <= a.head < sents[k].end), key=lambda a: a.head)
+            if not named:
+                continue
+            subjects = [a for a in named if _is_subject(doc[a.head])]
+            if k == here:
+                return (subjects or named)[-1]
+            return subjects[0] if subjects else named[-1]
+        return None
+
+    def _one_person(self, actor: Actor, found: DocActors, doc: Doc) -> bool:
+        """A mention of one person: a named one (known or not), a title with a name, a singular
+        noun for someone holding an office ("de woordvoerder", "the commissioner"), or a pronoun
+        already resolved to one of these."""
+        if actor.person or actor.label == "PER" or "unknown-name" in (actor.rule or ""):
+            return True
+        head = doc[actor.head]
+        if actor.rule == "coref:pronoun":
+            return head.lower_ in self.lexicon.person_pronouns and not self._plural_verb(head)
+        if head.pos_ != "NOUN" or "Plur" in head.morph.get("Number") or not actor.code or len(found.group(head)) > 1:
+            return False
+        return any(self._names_office_holder(form) for form in (head.lemma_.lower(), head.lower_))
+
+    def _names_office_holder(self, form: str) -> bool:
+        """A singular noun for one person in a role: a title ("minister", "spokesman"), a person
+        noun ("woordvoerder", "official"), or a compound ending in one ("defensieminister")."""
+        for i in range(0, max(1, len(form) - 4)):
+            tail = form[i:]
+            word = self.roles.get(tail)
+            if (word is not None and word.title) or tail in self.lexicon.person_heads:
+                return i == 0 or bool(self.lexicon.compound_links)
+        return False
+
+    def _last_plural_noun(self, token: Token, found: DocActors, sents: list[Span]) -> Actor | None:
+        """The actor a plural object pronoun refers to: the last plural noun before it, in its own
+        sentence or the one before, when that noun is an actor; none when it is a thing."""
+        others = self._co_arguments(token)
+        here = next(k for k, s in enumerate(sents) if s.start <= token.i < s.end)
+        start = sents[max(0, here - 1)].start
+        for t in reversed(token.doc[start : token.i]):
+            if t.i in others or t.pos_ not in ("NOUN", "PROPN", "PRON"):
+                continue
+            actor = found.at(t)
+            if t.pos_ == "PRON" and (actor is None or t.lower_ not in self.lexicon.plural_pronouns
+                                     or not self._plural_verb(t)):
+                continue
+            if "Plur" not in t.morph.get("Number") and len(found.group(t)) < 2:
+                if actor is None or actor.rule != "coref:pronoun":
+                    continue
+            return actor if actor is not None and actor.code else None
+        return None
+
+    def _demonstrative(self, token: Token, found: DocActors, sents: list[Span]) -> None:
+        """"Rutte sprak met Biden. Die zei ...": a demonstrative opening a main clause as its subject
+        refers to the most recent noun of the sentence before that agrees with its verb in number;
+        it names an actor only when that noun is one."""
+        first = next((t for t in token.sent if not t.is_punct and not t.is_space), None)
+        if token != first or not token.dep_.startswith("nsubj"):
+            return
+        number = self._verb_number(token.head)
+        here = next(k for k, s in enumerate(sents) if s.start <= token.i < s.end)
+        if number is None or here == 0:
+            return
+        for t in reversed(sents[here - 1]):
+            if t.pos_ not in ("NOUN", "PROPN") or t.dep_ in ("compound", "fixed"):
+                continue
+            actor = found.at(t)
+            # a name's Number is the tagger's guess; a name is one, unless it stands for several
+            plural = (len(found.group(t)) > 1 if actor is not None and t.pos_ == "PROPN"
+                      else "Plur" in t.morph.get("Number"))
+            if plural != (number == "Plur"):
+                continue
+            if actor is not None and actor.code:
+                found.add(self._refer(token, actor, "coref:demonstrative"))
+            return
+
+    def _plural_verb(self, pronoun: Token) -> bool:
+        """A subject pronoun ("zij", "ze") whose verb, or its auxiliary, is plural: "ze moesten uitstappen"."""
+        return "Plur" in pronoun.head.morph.get("Number") or (
+            pronoun.dep_.startswith("nsubj") and self._verb_number(pronoun.head) == "Plur")
+
+    @staticmethod
+    def _verb_number(verb: Token) -> str | None:
+        """The number of a clause's finite verb, on the verb or its auxiliary ("Die werden ... gewonnen")."""
+        for t in (verb, *(c for c in verb.children if c.dep_ in ("aux", "aux:pass", "cop"))):
+            number = t.morph.get("Number")
+            if number and "Fin" in t.morph.get("VerbForm"):
+                return number[0]
+        return None
 
     def _country_anaphors(self, doc: Doc, found: DocActors) -> None:
         """"het land", "de twee landen" with nothing of their own saying which (lexicon:
@@ -1081,40 +1235,56 @@ class ActorResolver:
             found.add(self._refer(token, antecedent, "coref:pronoun"))
 
     def _quoted_persons(self, doc: Doc, found: DocActors) -> None:
-        """In a quote, "ik"/"I" is the speaker and "u"/"you" the one spoken to, when the sentence
-        says who spoke to whom: "''Ik wil u vragen ...'', zei Nebenzia tegen Haley"; a quote of
-        several sentences is the speaker's throughout, whichever of its sentences names them."""
+        """In a quote, "ik"/"I" is the speaker and "u"/"you" the one spoken to, when the text says
+        who spoke to whom: "''Ik wil u vragen ...'', zei Nebenzia tegen Haley". The speaker is named
+        in a sentence the quote spans (before it: "zei Balkenende: ,,We ..."), else in the sentence
+        right after it ("... .” Zei de minister."), else, as news writes a quote that continues what
+        someone just said ("X said on Monday.\n\n“I ...”"), in the sentence right before it."""
         sents = list(doc.sents)
         speakers = [self._sentence_speaker(sent, found) for sent in sents]
         for k, sent in enumerate(sents):
             speaker, addressee = speakers[k]
             if speaker is not None:
                 self._quote_pronouns(sent, found, speaker, addressee, before=speaker.tokens[0])
-        # "“Wij steunen u. Ik ga naar Minsk”, zei de minister.": the quote's other sentences
         for start, end in _quote_regions(doc):
             first = next(k for k, sent in enumerate(sents) if sent.start <= start < sent.end)
             last = next(k for k, sent in enumerate(sents) if sent.start <= end < sent.end)
-            if first == last:
-                continue
-            # the attribution stands in the sentence that closes the quote, or opens it
             speaker, addressee = next((speakers[k] for k in (last, first) if speakers[k][0] is not None),
                                       (None, None))
-            if speaker is None and last + 1 < len(sents) and sents[last + 1].start == end + 1:
+            if speaker is None and last + 1 < len(sents) and sents[last + 1].start <= end + 2:
                 speaker, addressee = speakers[last + 1]  # "... .” Zei de minister." as its own sentence
+            if speaker is None and first > 0 and self._opens_sentence(sents[first], start):
+                speaker, addressee = speakers[first - 1]
             if speaker is not None:
-                self._quote_pronouns(doc[start:end], found, speaker, addressee, before=end)
+                self._quote_pronouns(doc[start : end + 1], found, speaker, addressee, before=end + 1)
+
+    @staticmethod
+    def _opens_sentence(sent: Span, start: int) -> bool:
+        """A quote that begins its sentence (after its opening quote mark)."""
+        return all(t.is_punct or t.is_space for t in sent.doc[sent.start : start])
 
     def _sentence_speaker(self, sent: Span, found: DocActors) -> tuple[Actor | None, Actor | None]:
-        """Who speaks in a sentence with a speech verb, and to whom, if the sentence says."""
+        """Who speaks in a sentence with a speech verb (or "aldus X"), and to whom, if the sentence says."""
         lex = self.lexicon
         for verb in sent:
+            if verb.lower_ in lex.attribution_words:
+                # the parse hangs "aldus" on the name as its preposition: the first actor after it
+                actor = next((a for t in self._clause_after(verb) if (a := found.at(t)) is not None), None)
+                if actor is not None and actor.code:
+                    return actor, None
+                continue
             if verb.lemma_.lower() not in lex.speech_verbs:
                 continue
             # after a quote the subject follows the verb ("'...', zei de bondskanselier"): where
             # the parse names no subject, the first actor after the verb that heads no phrase
             after = self._clause_after(verb)
-            subj = next((c for c in verb.children if c.dep_.startswith("nsubj")), None) or _first_bare_actor(
-                after, found)
+            subj = next((c for c in verb.children if c.dep_.startswith("nsubj")), None)
+            if subj is None and not set(verb.morph.get("VerbForm")) & {"Part", "Ger", "Inf"}:
+                subj = _first_bare_actor(after, found)
+            elif subj is None and verb.dep_ in ("advcl", "xcomp", "conj"):
+                # "Lukashenko acknowledged ..., telling Berlusconi": a participle's speaker is the
+                # subject of the clause it hangs on; the name after it is the one spoken to
+                subj = next((c for c in verb.head.children if c.dep_.startswith("nsubj")), None)
             actor = found.at(subj) if subj is not None else None
             if actor is not None and actor.code:
                 to = next((c for c in verb.children if c.dep_.startswith("obl") and self._addressed(c)), None)
