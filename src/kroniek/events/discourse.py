@@ -31,7 +31,7 @@ class Discourse:
         partners = {t.i for a in exclude if a.text for t in doc[a.head].conjuncts}
         return [a for a in options.values() if a.code and a not in exclude and a.code[:3] not in own
                 and a.head not in partners
-                and a.rule != "coref:pronoun"
+                and a.rule not in ("coref:pronoun", "coref:demonstrative")
                 and clause.preposition(doc[a.head]) not in self.grammar.channel_preps]
 
     def _one_other(self, anchor: Token, actors: DocActors, exclude: list[Actor]) -> list[Actor]:
