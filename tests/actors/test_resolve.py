@@ -621,3 +621,13 @@ def test_a_first_name_before_a_particle_surname_is_no_surname() -> None:
     codes = _codes("The court sought the arrest of Sudan's President Omar al-Bashir.", lang="en",
                    date="2009-03-04")
     assert not any(c and c.startswith("MYS") for c in codes.values()), codes
+
+
+def test_a_town_in_a_roles_van_phrase_gives_its_country() -> None:
+    assert _codes("De burgemeester van Rotterdam opende het debat.").get("burgemeester") == "NLDGOV"
+
+
+def test_a_title_before_a_portfolio_and_an_unknown_name_gives_the_role() -> None:
+    codes = _codes("De Nederlandse minister voor Ontwikkelingssamenwerking Liesje Schreinemacher sprak in Nairobi.",
+                   date="2023-01-10")
+    assert any("Schreinemacher" in text and code == "NLDGOV" for text, code in codes.items()), codes

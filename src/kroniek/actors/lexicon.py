@@ -16,6 +16,7 @@ _CONTAINERS = {"frozenset": frozenset, "tuple": tuple, "dict": dict}
 class ActorLexicon:
     articles: tuple[str, ...]  # articles a gazetteer name may carry ("het Kremlin")
     of_preps: frozenset[str]  # prepositions linking a role noun to its country ("regering van Rusland")
+    portfolio_preps: frozenset[str]  # "minister voor Ontwikkelingssamenwerking", "Commissioner for Trade"
     person_pronouns: frozenset[str]  # third-person singular pronouns that refer back to a person
     plural_pronouns: frozenset[str]  # third-person plural pronouns that refer back to a subject actor
     plural_object_pronouns: frozenset[str]  # "hen", "them": the last plural noun before them

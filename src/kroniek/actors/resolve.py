@@ -414,7 +414,7 @@ class ActorResolver:
         while i > 0 and token.doc[i].text[:1].isupper() and not token.doc[i].is_sent_start:
             i -= 1
         before = token.doc[i]
-        return before.lower_ in self.lexicon.of_preps and i > 0 and self._role_word(token.doc[i - 1]) is not None
+        return before.lower_ in self.lexicon.portfolio_preps and i > 0 and self._role_word(token.doc[i - 1]) is not None
 
     def _after_title(self, token: Token, window: int = 5) -> bool:
         """A title word shortly before a name: "premier Rutte", "minister van Buitenlandse Zaken Blok"."""
@@ -713,6 +713,11 @@ class ActorResolver:
                 child.dep_ == "nmod" and any(c.lower_ in self.lexicon.of_preps for c in child.children)
             ):
                 return actor.code if actor.code.startswith("IGO") else actor.code[:3], "role+modifier"
+        # "de burgemeester van Rotterdam": a town of the gazetteer in the role's "van" phrase
+        for child in token.children:
+            if child.dep_ == "nmod" and any(c.lower_ in self.lexicon.of_preps for c in child.children) and (
+                    city := party_city(child)) is not None:
+                return city[1].country, "role+town-of"
         # "partijen in de Tweede Kamer" even when the parser hung the phrase elsewhere
         doc = token.doc
         if token.i + 1 < len(doc) and doc[token.i + 1].lower_ in self.lexicon.of_preps:
@@ -866,6 +871,8 @@ class ActorResolver:
                 continue
             prev = doc[ent.start - 1] if ent.start > 0 else None
             title = found.at(prev) if prev is not None else None
+            if title is None and ent.label_ == "PER":
+                title = self._title_before_portfolio(doc, found, ent)
             if title is not None and title.code and title.person is None:
                 found.actors.remove(title)
                 span = doc[title.tokens[0] : ent.end]
@@ -909,9 +916,27 @@ class ActorResolver:
             return False
         return any(w.endswith(p) for w in (noun.lemma_.lower(), noun.lower_) for p in self.lexicon.place_nouns)
 
+    def _title_before_portfolio(self, doc: Doc, found: DocActors, ent: Span) -> Actor | None:
+        """The role word before a portfolio and an unknown name ("Commissioner for Trade Cecilia
+        Malmström", "minister voor Ontwikkelingssamenwerking Liesje Schreinemacher"; the NER may take
+        the portfolio's last word into the name), or None."""
+        i = ent.start - 1
+        while i > 0 and doc[i].text[:1].isupper() and doc[i].lower_ not in self.lexicon.portfolio_preps:
+            i -= 1
+        if i < 1 or doc[i].lower_ not in self.lexicon.portfolio_preps or ent.start - i > 5:
+            if not (ent.start >= 2 and doc[ent.start - 1].lower_ in self.lexicon.portfolio_preps):
+                return None
+            i = ent.start - 1  # the portfolio inside the entity: "for | Trade Cecilia Malmström"
+        role = found.at(doc[i - 1])
+        if role is None or role.person is not None or not role.code or not (
+                role.rule.startswith("role") or role.rule.endswith("+role") or role.rule.startswith("gazetteer")):
+            return None
+        return role if self._role_word(doc[role.head]) is not None else None
+
     def _portfolio(self, doc: Doc, found: DocActors, ent: Span) -> bool:
         """ "de minister van Buitenlandse Zaken": the ministry after a role word is part of the role."""
-        if ent.label_ not in ("ORG", "MISC") or ent.start < 2 or doc[ent.start - 1].lower_ not in self.lexicon.of_preps:
+        if ent.label_ not in ("ORG", "MISC") or ent.start < 2 or (
+                doc[ent.start - 1].lower_ not in self.lexicon.portfolio_preps):
             return False
         role = found.at(doc[ent.start - 2])
         # a role word, with or without its country adjective ("de Duitse minister van Buitenlandse Zaken")
