@@ -174,6 +174,7 @@ gazetteer-data: $(STAMP)
 # Rebuild the knowledge-base and ontology tables from $(SHARED)/data plus our curated inputs.
 actors-data: $(STAMP)
 	$(BIN)/python training/build_actors.py $(SHARED)/data src/kroniek/actors/data
+	$(BIN)/python training/build_roles.py $(SHARED)/data src/kroniek/actors/data
 
 # Share of UN members with a known head of state and of government on 1 July of each year 1990-2025.
 actors-coverage: $(STAMP)

@@ -15,6 +15,7 @@ Sources (all under SHARED_DATA_DIR; see training/ACTOR_SOURCES.md for licences):
       everypolitician_foreign_ministers_2022,world_leaders_current_2026}   dated office holders 1990-2025
       (read by leader_sources.py, joined and reconciled by leader_merge.py: precedence rules there)
   ud_dutch/*.conllu                                              Dutch words, to flag Dutch name forms that are words
+  (roles.{nl,en}.tsv are built by training/build_roles.py)
   training/actors_curated/*.tsv                                  curated facts ("curated, public record"),
       transliteration.nl.tsv + scripts.tsv: Dutch name forms by rule (translit_nl.py)
 Output is deterministic: every file is sorted and written with a header row.
@@ -585,13 +586,6 @@ def mark_shared_names(names: Names) -> None:
             names.rows[key] = 1
 
 
-def build_roles(lang: str) -> list[tuple]:
-    """roles.LANG.tsv rows from the curated table (word, role, title, country)."""
-    rows = {r["word"].lower(): (r["word"].lower(), r["role"], r["title"], r["country"])
-            for r in read_tsv(CURATED / f"roles.{lang}.tsv")}
-    return sorted(rows.values())
-
-
 def write_tsv(path: Path, header: list[str], rows: list[tuple]) -> None:
     """A UTF-8 TSV with a header row and Unix newlines."""
     with path.open("w", encoding="utf-8", newline="") as f:
@@ -621,8 +615,6 @@ def main(src: Path, out: Path) -> None:
     write_tsv(out / "people.tsv", ["id", "name", "country", "wikidata", "default_code"], people)
     write_tsv(out / "offices.tsv", ["person", "code", "title", "start", "end", "head", "state"], offices)
     write_tsv(out / "names.tsv", ["lang", "text", "kind", "code", "person", "ambiguous"], names.merged())
-    for lang in ("nl", "en"):
-        write_tsv(out / f"roles.{lang}.tsv", ["word", "role", "title", "country"], build_roles(lang))
     print(f"countries {len(countries)}, igos {len(igos)}, people {len(people)}, offices {len(offices)}, "
           f"names {len(names.merged())}")
 
