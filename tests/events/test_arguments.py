@@ -210,3 +210,9 @@ def test_a_named_doer_that_is_no_actor_leaves_no_room_for_an_implicit_authority(
 def test_an_agentless_passive_still_takes_the_implicit_authority() -> None:
     events = _events("Twee Franse journalisten zijn zondag in Iran gearresteerd.")
     assert any(s and s.startswith("IRN") and code == "173" for s, code, _ in events), events
+
+
+def test_the_first_position_before_a_finite_auxiliary_hung_elsewhere_is_the_subject() -> None:
+    # V2: whatever word the parser hangs "had" on, what stands before it is the clause's subject
+    events = _events("Japan had woensdag 14 Chinese activisten opgepakt bij de eilanden.")
+    assert ("JPN", "173", "CHNCVL") in events, events

@@ -18,6 +18,18 @@ from kroniek.places import party_city
 CIVILIANS = "CVL"  # CAMEO's role code for a country's civilians
 
 
+def _governed_by(token: Token, verb: Token) -> bool:
+    """`verb` is among the heads above `token` with no other verb between them."""
+    head, steps = token.head, 0
+    while head != token and steps < 4:
+        if head == verb:
+            return True
+        if head.pos_ in ("VERB", "AUX"):
+            return False
+        token, head, steps = head, head.head, steps + 1
+    return False
+
+
 def country_of(actor: Actor) -> str | None:
     """An actor's country code, or None for international organisations."""
     if not actor.code or actor.code.startswith("IGO"):
@@ -232,7 +244,12 @@ class Arguments(ClauseReading):
         finite = min([verb, *(c for c in verb.children if c.dep_ in ("aux", "aux:pass") and c.pos_ in ("AUX", "VERB"))],
                      key=lambda t: t.i)
         if "Fin" not in finite.morph.get("VerbForm"):
-            return []
+            # the finite auxiliary hung on another word of the clause ("Japan had/aux(woensdag) woensdag
+            # ... opgepakt"): the sentence's first finite verb, when no other verb stands between it and this one
+            finite = next((t for t in verb.sent if t.pos_ in ("AUX", "VERB") and "Fin" in t.morph.get("VerbForm")),
+                          verb)
+            if finite.i > verb.i or "Fin" not in finite.morph.get("VerbForm") or not _governed_by(finite, verb):
+                return []
         words = [t for t in verb.doc[verb.sent.start : finite.i] if not (t.is_punct or t.is_space)]
         while words and words[0].pos_ == "CCONJ":  # "En Rusland ..."
             words.pop(0)
