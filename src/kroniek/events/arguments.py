@@ -190,7 +190,7 @@ class Arguments(ClauseReading):
             found = self._first_in(heads, actors, exclude, anchor)
             if not found and name in self.grammar.locative_preps:
                 # "the vigil in Riga", "de avondklok in Caïro": a city named as the place of the act
-                # (no actor itself, actors/resolve.py) stands for the people there, its country's civilians
+                # (no actor itself, actors/names.py) stands for the people there, its country's civilians
                 cities = [c for h in heads if (c := self._city(h, actors)) is not None]
                 found = [replace(c, code=f"{c.code}{CIVILIANS}", rule=f"{c.rule}+people") for c in cities
                          if f"{c.code}{CIVILIANS}" not in {a.code for a in exclude}]
