@@ -216,3 +216,13 @@ def test_the_first_position_before_a_finite_auxiliary_hung_elsewhere_is_the_subj
     # V2: whatever word the parser hangs "had" on, what stands before it is the clause's subject
     events = _events("Japan had woensdag 14 Chinese activisten opgepakt bij de eilanden.")
     assert ("JPN", "173", "CHNCVL") in events, events
+
+
+@pytest.mark.parametrize(("text", "event"), [
+    # the relative pronoun read as a conjunction: the clause with its own subject carries out the noun
+    ("Het topoverleg dat Rusland en Oekraïne vandaag in Istanbul voerden, leverde weinig op.", ("RUS", "046", "UKR")),
+    ("Het akkoord dat de Soedanese regering dinsdag sloot met de rebellen, werd verwelkomd.",
+     ("SDNGOV", "057", "SDNREB")),
+])
+def test_an_event_noun_carried_out_in_its_relative_clause(text: str, event: tuple) -> None:
+    assert event in _events(text)

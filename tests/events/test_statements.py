@@ -154,8 +154,9 @@ def test_an_obligation_of_ones_own_side_is_no_demand() -> None:
 
 
 @pytest.mark.parametrize("text,lang,source,target", [
-    ("Litouwen zegt dat Rusland de grens heeft geschonden.", "nl", "LTU", "RUS"),
+    ("De Boliviaanse president meent dat de Verenigde Staten achter het oproer zitten.", "nl", "BOL", "USA"),
     ("Estonia said that Russia had violated its airspace.", "en", "EST", "RUS"),
+    ("Estonia said that Russian agents were behind the riots.", "en", "EST", "RUS"),
 ])
 def test_a_conflictual_deed_of_another_in_what_is_said_is_an_accusation(text: str, lang: str, source: str,
                                                                          target: str) -> None:
@@ -167,7 +168,8 @@ def test_a_conflictual_deed_of_another_in_what_is_said_is_an_accusation(text: st
 @pytest.mark.parametrize("text", [
     "De Franse president zegt dat Duitsland morgen naar Parijs komt.",  # no conflict in the content
     "Poetin zegt dat Rusland Oekraïne nooit zal aanvallen.",  # negated and future: no deed
-    "Rusland zegt dat Rusland de grens heeft geschonden.",  # one's own side
+    "Rusland zegt dat Rusland achter het oproer zit.",  # one's own side
+    "De regering in Vilnius zei dat zij veilig was.",  # a copula codes no act
 ])
 def test_what_is_said_without_a_conflictual_deed_of_another_accuses_no_one(text: str) -> None:
     assert not {e for e in _coded(text) if e[1].startswith("112")}

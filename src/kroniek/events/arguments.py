@@ -230,9 +230,23 @@ class Arguments(ClauseReading):
         elif not heads:
             # ... or the finite auxiliary ("Volgens Oekraïne heeft Rusland ... gebombardeerd")
             finite = [c for c in anchor.children if c.dep_ == "aux" and c.i < anchor.i
-                      and "Fin" in c.morph.get("VerbForm")]
+                      and "Fin" in c.morph.get("VerbForm")] or self._finite_in_second_place(anchor)
             heads = self._actor_after(finite[0], actors, adjacent=True) if finite else []
         return heads
+
+    @staticmethod
+    def _finite_in_second_place(verb: Token) -> list[Token]:
+        """The finite auxiliary of a main clause read off the words, whatever the parse: the
+        sentence's first finite verb, before this one, with no other finite verb, conjunction or
+        comma between them ("In de afgelopen jaren heeft/case de VS ... aangevallen")."""
+        words = list(verb.doc[verb.sent.start : verb.i])
+        finite = next((t for t in words if t.pos_ in ("AUX", "VERB") and "Fin" in t.morph.get("VerbForm")), None)
+        if finite is None or "Fin" in verb.morph.get("VerbForm"):
+            return []
+        between = verb.doc[finite.i + 1 : verb.i]
+        if any(t.pos_ in ("SCONJ", "CCONJ") or t.text == "," or "Fin" in t.morph.get("VerbForm") for t in between):
+            return []
+        return [finite]
 
     @staticmethod
     def _prefield(verb: Token, actors: DocActors) -> list[Token]:

@@ -418,7 +418,7 @@ class EventCoder(Matching, Arguments, Discourse, Placing):
             if decide(content, self.grammar).status != "reported":
                 continue  # what another will, may or must do, or did not do, is no accusation of a deed
             words = list(content.subtree)
-            if not any(self._conflictual(t) for t in words):
+            if not any(self._conflictual(t, actors) for t in words):
                 continue
             accused = [a for s in clause.subjects(content) for a in self._actors_at(s, actors)
                        if a.code and a.code[:3] not in own and a.rule != "implicit"]
@@ -426,13 +426,21 @@ class EventCoder(Matching, Arguments, Discourse, Placing):
                 return accused
         return []
 
-    def _conflictual(self, token: Token) -> bool:
+    def _conflictual(self, token: Token, actors: DocActors) -> bool:
+        """A verb or event noun whose patterns, with their conditions on the clause, code only
+        conflict here (an auxiliary or copula codes nothing: "was", "is")."""
+        if token.dep_ in ("aux", "aux:pass", "cop"):
+            return False
         if token.pos_ in ("VERB", "AUX"):
-            return bool(self._full_lemmas(token) & self.conflict_words)
-        if token.pos_ == "NOUN":
-            found = self.patterns.noun_patterns(token.lemma_.lower(), token.lower_)
-            return bool(found) and all(self.ontology.get(p.code).quad_class >= 3 for p in found)
-        return False
+            if not self._full_lemmas(token) & self.conflict_words:
+                return False
+            found = self._matches(self._verb_patterns(token), token, is_noun=False, actors=actors)
+        elif token.pos_ == "NOUN":
+            found = self._matches(self.patterns.noun_patterns(token.lemma_.lower(), token.lower_), token,
+                                  is_noun=True, actors=actors)
+        else:
+            return False
+        return bool(found) and all(self.ontology.get(p.code).quad_class >= 3 for p in found)
 
     def _time_words(self, anchor: Token, is_noun: bool) -> list[Token]:
         """The words that may date the act: its clause, with the clause of an auxiliary the parse made

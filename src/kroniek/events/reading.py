@@ -165,7 +165,10 @@ class ClauseReading:
         # dat Rusland en Oekraïne voerden", "een akkoord dat de regering sloot met de rebellen"
         for clause_verb in noun.children:
             if clause_verb.dep_ == "acl:relcl" and self._full_lemmas(clause_verb) & self.grammar.carrying_verbs and any(
-                    c.lower_ in self.grammar.relative_pronouns and c.dep_ in ("obj", "nsubj:pass")
+                    c.lower_ in self.grammar.relative_pronouns and (c.dep_ in ("obj", "nsubj:pass") or (
+                        # the relative pronoun read as a conjunction: with a subject of its own, the
+                        # clause carries out the noun ("het overleg dat/mark Rusland en Oekraïne voerden")
+                        c.dep_ == "mark" and clause.children(clause_verb, ("nsubj",))))
                     for c in clause_verb.children):
                 return clause_verb
         return None
