@@ -226,3 +226,23 @@ def test_the_first_position_before_a_finite_auxiliary_hung_elsewhere_is_the_subj
 ])
 def test_an_event_noun_carried_out_in_its_relative_clause(text: str, event: tuple) -> None:
     assert event in _events(text)
+
+
+@pytest.mark.parametrize(("text", "lang", "event"), [
+    # the owner of a control noun does what its infinitive says, wherever the parser hangs the infinitive
+    ("Nederland betreurt het besluit van Rusland om de onderhandelingen over MH17 te staken.", "nl",
+     ("RUS", "164", "NLD")),
+    ("Russia's decision to expel the Polish ambassador angered Warsaw.", "en", ("RUS", "166", "POLGOV")),
+])
+def test_the_owner_of_a_decision_does_what_it_decides(text: str, lang: str, event: tuple) -> None:
+    (result,) = default_analyzer().analyze([Document("t", text, "2024-03-15", lang)])
+    assert event in {(e.source.code, e.cameo, e.target.code) for e in result.events if e.status == "asserted"}
+
+
+def test_a_participle_used_as_an_adjective_is_no_event_of_its_own() -> None:
+    assert not _events("Het gaat bij de vrijgelaten Iraanse gevangenen om tien vrouwen en twee mannen.")
+
+
+def test_a_co_subject_in_a_list_is_not_the_one_asked() -> None:
+    events = _events("Ook de Verenigde Staten, de Europese Unie, Italië en Frankrijk hebben daartoe opgeroepen.")
+    assert not any(t and t.startswith("IGOEU") for _, _, t in events), events

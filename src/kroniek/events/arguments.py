@@ -66,6 +66,8 @@ class Arguments(ClauseReading):
                         heads = [host]
             elif (controller := self._object_control(anchor, actors)) is not None:
                 heads = [controller]
+            elif (owner := self._noun_control(anchor, actors)) is not None:
+                heads = [owner]
             elif (causer := self._causer(anchor)) is not None:
                 # "Hamas laat de wapens zwijgen": the one who makes it happen acts
                 heads = clause.subjects(causer)[:1]
@@ -95,6 +97,13 @@ class Arguments(ClauseReading):
                     self.patterns.noun_patterns(obj.lemma_.lower(), obj.lower_)):
                 # an act as the object stands for those who act in it: criticising "het akkoord
                 # tussen X en Y" or "de Russische aanval" is directed at them
+                # its doers as the act's own source slots find them ("de aanval van Rusland op
+                # Oekraïne"): whom it was done to is not whom the criticism or the praise is for
+                acts = self._matches(self.patterns.noun_patterns(obj.lemma_.lower(), obj.lower_), obj, is_noun=True,
+                                     actors=actors)
+                doers = next((found for p in acts if (found := self._fill(p.source, obj, True, actors, exclude))), [])
+                if doers:
+                    return [a for a in doers if a.code]
                 places = self.grammar.locative_preps | self.grammar.origin_preps  # where it happened: no party
                 found = self._first_in([obj], actors, exclude, anchor, skip_preps=places)
                 if found:
@@ -272,6 +281,28 @@ class Arguments(ClauseReading):
             return []
         (actor,) = found.values()
         return [verb.doc[actor.head]] if actor.code else []
+
+    def _noun_control(self, verb: Token, actors: DocActors) -> Token | None:
+        """"het besluit van Rusland om de gesprekken te staken", "Russia's decision to expel ...": the
+        owner of a control noun (grammar: control_nouns) does what its infinitive says."""
+        if not clause.infinitival(verb) or clause.children(verb, clause.SUBJ_DEPS):
+            return None
+        noun = verb.head
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in self.grammar.control_nouns:
+            # the parser often hangs the infinitive on the main verb: the noun phrase right before
+            # its first word is the noun's all the same ("het besluit van Rusland | om ... te staken")
+            start = verb.left_edge.i
+            before = [t for t in verb.doc[verb.sent.start : start] if t.pos_ == "NOUN"
+                      and t.lemma_.lower() in self.grammar.control_nouns and t.right_edge.i == start - 1]
+            if not before:
+                return None
+            noun = before[-1]
+        for child in noun.children:
+            owner = child.dep_ in ("nmod:poss", "amod") or (
+                child.dep_ == "nmod" and clause.preposition(child) in self.grammar.part_preps | {"of"})
+            if owner and child.i < verb.i and (actors.at(child) is not None or self._indirect(child, actors)):
+                return child
+        return None
 
     def _object_control(self, verb: Token, actors: DocActors) -> Token | None:
         """"riep de EU op sancties op te leggen": the one asked is the subject of the act asked for."""

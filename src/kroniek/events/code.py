@@ -48,6 +48,16 @@ class Trace:
 # made: on the training articles the bare statements were right once in three.
 BARE_STATEMENTS = frozenset({"010"})
 
+def _attributive(token: Token) -> bool:
+    """A participle used as an adjective ("de vrijgelaten gevangenen", "the released prisoners")
+    names an act the text reports elsewhere, if at all: no event of its own."""
+    if token.dep_ not in ("amod", "acl") or token.i > token.head.i or "Part" not in token.morph.get("VerbForm"):
+        return False
+    # inside a noun phrase: its article or number stands before the participle (a finite verb the
+    # parser took for one, "Germany voiced/amod support", has none)
+    return any(c.dep_ in ("det", "nummod", "nmod:poss", "det:poss") and c.i < token.i for c in token.head.children)
+
+
 # CAMEO's accusation, not specified below: what a statement says another did, when that is a conflict
 ACCUSATION = "112"
 
@@ -152,7 +162,7 @@ class EventCoder(Matching, Arguments, Discourse, Placing):
             return self._sentence_without_actors(ctx)
         verb_anchors: dict[int, str] = {}  # token -> the root of the act the verb coded
         for token in ctx.span:
-            if verb_like(token):
+            if verb_like(token) and not _attributive(token):
                 for pattern in self._matches(self._verb_patterns(token), token, is_noun=False, actors=ctx.actors):
                     if self._fire(pattern, token, False, ctx):
                         verb_anchors[token.i] = pattern.root

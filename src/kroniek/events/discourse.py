@@ -29,6 +29,15 @@ class Discourse:
         options = {id(a): a for i in range(anchor.sent.start, anchor.sent.end) if (a := actors.at(doc[i])) is not None}
         # the source's own partners ("De VS en andere westerse mogendheden") are not its other party
         partners = {t.i for a in exclude if a.text for t in doc[a.head].conjuncts}
+        # and those written in one list with it, however the parse coordinates them ("Ook de VS, de
+        # EU, Italië en Frankrijk hebben daartoe opgeroepen": the EU asks too, it is not asked)
+        for a in (a for a in exclude if a.text):
+            listed = self._listed_with(doc, a, actors)
+            # a list ends in "en"/"and" (also before an unnamed rest: "..., Frankrijk en andere
+            # landen"); a comma alone may end a fronted phrase ("After pressure from the EU, Poland ...")
+            span = doc[min(b.tokens[0] for b in (a, *listed)) : max(b.tokens[1] for b in (a, *listed)) + 1]
+            if listed and any(t.pos_ == "CCONJ" for t in span):
+                partners |= {b.head for b in listed}
         return [a for a in options.values() if a.code and a not in exclude and a.code[:3] not in own
                 and a.head not in partners
                 and a.rule not in ("coref:pronoun", "coref:demonstrative")

@@ -101,6 +101,8 @@ class Grammar:
     desire_verbs: frozenset[str] = frozenset()
     # an obligation stated for another ("X zegt dat Y moet terugtrekken") is a demand of the speaker
     obligation_modals: frozenset[str] = frozenset()
+    # nouns whose owner does what their infinitive says ("het besluit van Rusland om ... te staken")
+    control_nouns: frozenset[str] = frozenset()
     # fixed phrases of intention before a "te"-infinitive, read off the words ("van plan ... te")
     intent_phrases: frozenset[str] = frozenset()
     # the shortest event noun a compound may end in and still be that event ("raketaanval" is an
