@@ -173,3 +173,18 @@ def test_a_conflictual_deed_of_another_in_what_is_said_is_an_accusation(text: st
 ])
 def test_what_is_said_without_a_conflictual_deed_of_another_accuses_no_one(text: str) -> None:
     assert not {e for e in _coded(text) if e[1].startswith("112")}
+
+
+@pytest.mark.parametrize("text,lang,source,target", [
+    ("De Poolse premier zei dat het gedrag van Hongarije onaanvaardbaar was.", "nl", "POL", "HUN"),
+    ("Rutte zei dat Poetin een grote fout had gemaakt.", "nl", "NLD", "RUS"),
+    ("Germany said that Russia had staged a farce.", "en", "DEU", "RUS"),
+])
+def test_blame_of_another_in_what_is_said_is_a_criticism(text: str, lang: str, source: str, target: str) -> None:
+    events = _coded(text, lang)
+    assert {e for e in events if e[0].startswith(source) and e[1] == "111" and e[2].startswith(target)
+            and e[3] == "asserted"}, events
+
+
+def test_blame_without_another_actor_criticises_no_one() -> None:
+    assert not {e for e in _coded("De Poolse premier zei dat de situatie onaanvaardbaar was.") if e[1] == "111"}

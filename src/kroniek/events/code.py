@@ -19,6 +19,7 @@ from kroniek.actors.resolve import DocActors
 from kroniek.events import clause, verbs
 from kroniek.events.arguments import Arguments, country_of
 from kroniek.events.discourse import Discourse
+from kroniek.events.lexicon import word_classes
 from kroniek.events.match import Matching, verb_bases, verb_like
 from kroniek.events.ontology import Ontology
 from kroniek.events.patterns import Pattern, PatternSet
@@ -60,6 +61,8 @@ def _attributive(token: Token) -> bool:
 
 # CAMEO's accusation, not specified below: what a statement says another did, when that is a conflict
 ACCUSATION = "112"
+# CAMEO's criticism or denouncement: what a statement blames another for
+CRITICISM = "111"
 
 
 def _conflict_words(patterns: PatternSet, ontology: Ontology) -> frozenset[str]:
@@ -138,6 +141,8 @@ class EventCoder(Matching, Arguments, Discourse, Placing):
         # words every pattern of which codes a conflictual act (CAMEO quad classes 3 and 4): what a
         # statement says another did is an accusation when its content holds one (_accused_in_content)
         self.conflict_words = _conflict_words(patterns, ontology)
+        # words of blame ("onaanvaardbaar", "a mistake"): what a statement says with one is a criticism
+        self.blame_words = frozenset(word_classes(patterns.lang).get(self.grammar.blame_class, ()))
 
     def __call__(self, doc: Doc, actors: DocActors, doc_id: str, doc_date: str | None) -> Coded:
         coded = Coded([], [])
@@ -256,7 +261,7 @@ class EventCoder(Matching, Arguments, Discourse, Placing):
             status = Status("asserted", f"according to {told.text!r}", 0.8)
         stated = self._statement(pattern, anchor, is_noun, status, sources, targets, actors)
         accused = self._accused_in_content(anchor, sources, actors) if (
-            pattern.code in self.skipped_codes and sources and not is_noun and status.status == "asserted") else []
+            pattern.code in self.skipped_codes and sources and not is_noun and status.status == "asserted") else None
         if stated is None and not accused and not (sources and targets):
             trace.reason = "no source actor" if not sources else "no target actor"
             return False
@@ -271,9 +276,11 @@ class EventCoder(Matching, Arguments, Discourse, Placing):
             self._emit(trace, ctx, anchor, pattern, stated.code, stated.by, stated.to, said, when, location,
                        location_source, f"{pattern.id}+{stated.mood}")
         if accused:
-            # "Morales meent dat de VS achter het oproer zitten": an accusation of the content's actor
-            said = Status("asserted", "the statement's content: a conflictual act of another", 0.7)
-            self._emit(trace, ctx, anchor, pattern, ACCUSATION, sources, accused, said, when, location,
+            # "Morales meent dat de VS achter het oproer zitten": an accusation of the content's actor;
+            # "zei dat Poetin een fout had gemaakt": a criticism
+            code, accused = accused
+            said = Status("asserted", "the statement's content: a conflictual act or a blame of another", 0.7)
+            self._emit(trace, ctx, anchor, pattern, code, sources, accused, said, when, location,
                        location_source, f"{pattern.id}+content")
         if not sources:
             trace.reason = trace.reason or "no source actor"
@@ -415,26 +422,32 @@ class EventCoder(Matching, Arguments, Discourse, Placing):
         to = [a for a in targets if a.code[:3] not in sides]
         return Statement(code, mood, by, to, reason) if by and to else None
 
-    def _accused_in_content(self, verb: Token, sources: list[Actor], actors: DocActors) -> list[Actor]:
-        """The actor a speech verb's content clause says did something conflictual: the subject of
-        that clause, of another side than the speaker, when the clause holds a word the lexicon only
-        codes as conflict ("zegt dat Rusland de grens schendt", "meent dat de VS achter het oproer
-        zitten"); else none. The content's own act, where a pattern codes it, is accused of by the
-        `accuse` statement instead; this is for contents the patterns do not code."""
+    def _accused_in_content(self, verb: Token, sources: list[Actor], actors: DocActors
+                            ) -> tuple[str, list[Actor]] | None:
+        """What a speech verb's content clause says of another: its subject, of another side than
+        the speaker, is accused (112) when the clause holds a word the lexicon only codes as
+        conflict ("zegt dat Rusland de grens schendt", "meent dat de VS achter het oproer zitten"),
+        or criticised (111) when it holds a word of blame (grammar: blame_class; "zei dat Poetin een
+        fout had gemaakt"); else None. The content's own act, where a pattern codes it, is accused of
+        by the `accuse` statement instead; this is for contents the patterns do not code."""
         if not self._full_lemmas(verb) & self.grammar.speech_verbs:
-            return []
+            return None
         own = {a.code[:3] for a in sources if a.code}
         for content in clause.complements(verb, ("ccomp",)):
             if decide(content, self.grammar).status != "reported":
                 continue  # what another will, may or must do, or did not do, is no accusation of a deed
             words = list(content.subtree)
-            if not any(self._conflictual(t, actors) for t in words):
+            if any(self._conflictual(t, actors) for t in words):
+                code = ACCUSATION
+            elif any(t.lower_ in self.blame_words or t.lemma_.lower() in self.blame_words for t in words):
+                code = CRITICISM
+            else:
                 continue
             accused = [a for s in clause.subjects(content) for a in self._actors_at(s, actors)
                        if a.code and a.code[:3] not in own and a.rule != "implicit"]
             if accused:
-                return accused
-        return []
+                return code, accused
+        return None
 
     def _conflictual(self, token: Token, actors: DocActors) -> bool:
         """A verb or event noun whose patterns, with their conditions on the clause, code only

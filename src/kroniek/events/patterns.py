@@ -103,6 +103,9 @@ class Grammar:
     obligation_modals: frozenset[str] = frozenset()
     # nouns whose owner does what their infinitive says ("het besluit van Rusland om ... te staken")
     control_nouns: frozenset[str] = frozenset()
+    # the lexicon's word class of blame (events/data/lexicon/LANG/*.yaml): a statement whose content
+    # blames another with one of its words is a criticism (111)
+    blame_class: str = ""
     # fixed phrases of intention before a "te"-infinitive, read off the words ("van plan ... te")
     intent_phrases: frozenset[str] = frozenset()
     # the shortest event noun a compound may end in and still be that event ("raketaanval" is an
@@ -137,7 +140,7 @@ class PatternSet:
         return ()
 
 
-_NOT_WORDS = ("lang", "particle_position", "hypothetical_adverbs", "inflection", "nearby_sentences",
+_NOT_WORDS = ("lang", "particle_position", "hypothetical_adverbs", "inflection", "nearby_sentences", "blame_class",
               "compound_head_min", "particle_bases")
 
 
@@ -190,6 +193,7 @@ def load_patterns(lang: str, data_dir: Path = DATA) -> PatternSet:
         inflection=Inflection.from_dict(g.get("inflection"), strong_table(lang)),
         nearby_sentences=tuple(g.get("nearby_sentences", (2, 1))),
         compound_head_min=int(g.get("compound_head_min", 0)),
+        blame_class=str(g.get("blame_class") or ""),
         **{k: _words(v) for k, v in g.items() if k not in _NOT_WORDS},
     )
     grammar = replace(grammar, particle_bases=_particle_bases(grammar, patterns))
