@@ -188,3 +188,18 @@ def test_blame_of_another_in_what_is_said_is_a_criticism(text: str, lang: str, s
 
 def test_blame_without_another_actor_criticises_no_one() -> None:
     assert not {e for e in _coded("De Poolse premier zei dat de situatie onaanvaardbaar was.") if e[1] == "111"}
+
+
+@pytest.mark.parametrize("text,code,source,target", [
+    ("Volgens de Oekraïense regering zat Rusland achter de aanslagen.", "112", "UKR", "RUS"),
+    ("Volgens de Poolse regering is het optreden van Belarus onaanvaardbaar.", "111", "POL", "BLR"),
+])
+def test_what_a_political_actor_is_quoted_as_saying_of_another_is_its_statement(text: str, code: str, source: str,
+                                                                                 target: str) -> None:
+    events = _coded(text)
+    assert {e for e in events if e[0].startswith(source) and e[1] == code and e[2].startswith(target)}, events
+
+
+def test_what_the_police_report_is_no_statement_against_anyone() -> None:
+    assert not {e for e in _coded("Volgens de politie zijn bij de rellen tien mensen gewond geraakt.")
+                if e[1].startswith("11")}

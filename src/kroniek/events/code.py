@@ -189,6 +189,7 @@ class EventCoder(Matching, Arguments, Discourse, Placing):
             for pattern in matches:
                 if self._fire(pattern, token, True, ctx):
                     break
+        self._attributed(ctx)
         self._keep_specific(ctx)
 
     def _sentence_without_actors(self, ctx: _Sentence) -> None:
@@ -422,6 +423,58 @@ class EventCoder(Matching, Arguments, Discourse, Placing):
         to = [a for a in targets if a.code[:3] not in sides]
         return Statement(code, mood, by, to, reason) if by and to else None
 
+    def _attributed(self, ctx: _Sentence) -> None:
+        """"Volgens Peking schendt Japan de soevereiniteit", "According to Kyiv, Russia was behind the
+        blasts": a clause attributed to a political actor is that actor's statement, an accusation or
+        a criticism of the clause's subject as _content_blame reads it, where no pattern coded one."""
+        for token in ctx.span:
+            if clause.preposition(token) not in self.grammar.attribution_preps:
+                continue
+            speaker = [a for a in self._actors_at(token, ctx.actors) if a.code and a.code[3:6] != "MED"]
+            verb = token.head
+            if not speaker or verb.pos_ not in ("VERB", "AUX", "ADJ", "NOUN") or verb == token:
+                continue
+            if any(e.sentence_index == ctx.index and e.source in speaker and e.status == "asserted"
+                   for e in ctx.events):
+                continue  # the patterns coded what the speaker says
+            found = self._content_blame(verb, speaker, ctx.actors, skip=frozenset(t.i for t in token.subtree))
+            if found is None:
+                continue
+            code, accused = found
+            trace = Trace(ctx.index, "attribution", token.text, "blocked")
+            ctx.traces.append(trace)
+            said = Status("asserted", f"attributed to {token.text!r}: a conflictual act or a blame of another", 0.7)
+            when = event_date(list(clause.clause_tokens(verb)), ctx.doc_date, self.grammar.lang)
+            location, location_source = self._location(verb, False, ctx.actors)
+            self._emit(trace, ctx, verb, None, code, speaker, accused, said, when, location, location_source,
+                       "attribution+content")
+            trace.outcome = "fired" if trace.events else "blocked"
+
+    def _content_blame(self, content: Token, sources: list[Actor], actors: DocActors,
+                       skip: frozenset[int] = frozenset()) -> tuple[str, list[Actor]] | None:
+        """(112, the content's subjects) when the clause holds a word the lexicon only codes as
+        conflict, (111, ...) when it holds a word of blame; None without one, or when its subject is
+        no actor of another side than `sources`."""
+        own = {a.code[:3] for a in sources if a.code}
+        words = [t for t in content.subtree if t.i not in skip]
+        if any(self._conflictual(t, actors) for t in words):
+            code = ACCUSATION
+        elif any(t.lower_ in self.blame_words or t.lemma_.lower() in self.blame_words for t in words):
+            code = CRITICISM
+        else:
+            return None
+        # its subject, read as the slots read one whatever the parse ("zat Rusland/obj achter ..."); a
+        # predicate noun heading the clause names whose it is ("is het optreden van Belarus onaanvaardbaar")
+        def others(heads: list[Token]) -> list[Actor]:
+            return [a for s in heads for a in self._actors_at(s, actors)
+                    if a.code and a.code[:3] not in own and a.rule != "implicit"]
+
+        accused = others(self._subject_heads(content, actors))
+        if not accused and content.pos_ == "NOUN":
+            accused = others([content, *(c for c in content.children if c.dep_ == "nmod" and clause.preposition(c) in (
+                self.grammar.part_preps | {"of"}))])
+        return (code, accused) if accused else None
+
     def _accused_in_content(self, verb: Token, sources: list[Actor], actors: DocActors
                             ) -> tuple[str, list[Actor]] | None:
         """What a speech verb's content clause says of another: its subject, of another side than
@@ -432,21 +485,11 @@ class EventCoder(Matching, Arguments, Discourse, Placing):
         by the `accuse` statement instead; this is for contents the patterns do not code."""
         if not self._full_lemmas(verb) & self.grammar.speech_verbs:
             return None
-        own = {a.code[:3] for a in sources if a.code}
         for content in clause.complements(verb, ("ccomp",)):
             if decide(content, self.grammar).status != "reported":
                 continue  # what another will, may or must do, or did not do, is no accusation of a deed
-            words = list(content.subtree)
-            if any(self._conflictual(t, actors) for t in words):
-                code = ACCUSATION
-            elif any(t.lower_ in self.blame_words or t.lemma_.lower() in self.blame_words for t in words):
-                code = CRITICISM
-            else:
-                continue
-            accused = [a for s in clause.subjects(content) for a in self._actors_at(s, actors)
-                       if a.code and a.code[:3] not in own and a.rule != "implicit"]
-            if accused:
-                return code, accused
+            if (found := self._content_blame(content, sources, actors)) is not None:
+                return found
         return None
 
     def _conflictual(self, token: Token, actors: DocActors) -> bool:
@@ -481,7 +524,7 @@ class EventCoder(Matching, Arguments, Discourse, Placing):
         words = anchor.subtree if is_noun else clause.clause_tokens(anchor)
         return next((t for t in words if clause.preposition(t) in self.grammar.attribution_preps), None)
 
-    def _emit(self, trace: Trace, ctx: _Sentence, anchor: Token, pattern: Pattern, code: str,
+    def _emit(self, trace: Trace, ctx: _Sentence, anchor: Token, pattern: Pattern | None, code: str,
               sources: list[Actor], targets: list[Actor], status: Status, when, location: dict | None,
               location_source: str | None, rule: str) -> None:
         """One event per source and target of another actor, once per sides, root and anchor."""
