@@ -62,6 +62,7 @@ class Coreference(Mentions):
         most recent agreeing noun of the sentence before."""
         lex = self.lexicon
         sents = list(doc.sents)
+        pronouns = lex.plural_object_pronouns | lex.plural_pronouns | lex.person_pronouns
         for token in doc:
             if token.i in found.by_token:
                 continue
@@ -75,17 +76,18 @@ class Coreference(Mentions):
             if token.lower_ in lex.demonstrative_pronouns:
                 self._demonstrative(token, found, sents)
                 continue
-            if not (token.dep_.startswith("nsubj") or token.dep_ in ("obj", "iobj", "nmod:poss")
-                    or self._in_phrase(token)):
+            if token.lower_ not in pronouns or not (token.dep_.startswith("nsubj") or token.dep_ in (
+                    "obj", "iobj", "nmod:poss") or self._in_phrase(token)):
                 continue
             if token.lower_ in lex.plural_object_pronouns and not token.dep_.startswith("nsubj"):
                 antecedent = self._last_plural_noun(token, found, sents)
             elif token.lower_ in lex.plural_pronouns and self._plural_verb(token):
                 if not token.dep_.startswith("nsubj"):
                     continue
+                sent_start = token.sent.start
                 previous = [
                     a for a in found.actors
-                    if a.code and a.tokens[1] <= token.sent.start and _is_subject(token.doc[a.head])
+                    if a.code and a.tokens[1] <= sent_start and _is_subject(token.doc[a.head])
                     and self._several(a, found, doc)
                 ]
                 others = self._co_arguments(token)
@@ -269,8 +271,9 @@ class Coreference(Mentions):
         if antecedent is None or not antecedent.code:
             if token.lower_ in self.lexicon.plural_possessives:
                 # "hun": the nearest group before it in the same sentence
+                sent_start = token.sent.start
                 previous = [a for a in found.actors if not a.person and a.code
-                            and token.sent.start <= a.tokens[0] and a.tokens[1] <= token.i]  # fmt: skip
+                            and sent_start <= a.tokens[0] and a.tokens[1] <= token.i]  # fmt: skip
             else:
                 previous = [a for a in found.actors if a.person and a.tokens[1] <= token.i]
             antecedent = max(previous, key=lambda a: a.tokens[1]) if previous else None
@@ -333,12 +336,14 @@ class Coreference(Mentions):
         organisation_anaphors): the organisation of states named last before it, up to three
         sentences back."""
         lex = self.lexicon
-        text = doc.text.lower()
-        if not any(word in text for word in lex.organisation_anaphors):
+        index = self._token_index(doc)
+        where = sorted(i for word in lex.organisation_anaphors for form in (word, word.capitalize())
+                       for i in index.get(form, ()))
+        if not where:
             return
         sents = list(doc.sents)
-        for token in doc:
-            if token.lower_ not in lex.organisation_anaphors or self._anaphor_determiners(token) is None:
+        for token in (doc[i] for i in where):
+            if self._anaphor_determiners(token) is None:
                 continue
             held = found.at(token)
             if held is not None and (held.code or held.rule != "ner" or held.tokens[1] - held.tokens[0] > 2):

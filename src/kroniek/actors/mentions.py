@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from kroniek.actors.kb import KnowledgeBase, RoleWord
 from kroniek.actors.lexicon import ActorLexicon
@@ -140,3 +140,14 @@ class Mentions:
                 break
             out.append(t)
         return out
+
+    @staticmethod
+    def _token_index(doc: Doc) -> dict[str, list[int]]:
+        """The positions of each word form in the document, read once per document."""
+        index = doc.user_data.get("kroniek:token_index")
+        if index is None:
+            index = {}
+            for i, text in enumerate(t.text for t in doc):
+                index.setdefault(text, []).append(i)
+            doc.user_data["kroniek:token_index"] = index
+        return index

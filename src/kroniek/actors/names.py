@@ -193,17 +193,6 @@ class Names(Mentions):
         return (after.lower_ in self.lexicon.name_particles and after.i + 2 < len(doc) and doc[after.i + 1].text == "-"
                 and doc[after.i + 2].text[:1].isupper())
 
-    @staticmethod
-    def _token_index(doc: Doc) -> dict[str, list[int]]:
-        """The positions of each word form in the document, read once per document."""
-        index = doc.user_data.get("kroniek:token_index")
-        if index is None:
-            index = {}
-            for i, text in enumerate(t.text for t in doc):
-                index.setdefault(text, []).append(i)
-            doc.user_data["kroniek:token_index"] = index
-        return index
-
     def _other_first_name(self, token: Token, person: str | None) -> bool:
         """A capitalised name right before a surname that is not the person's own first name."""
         if token.i == 0 or person is None:

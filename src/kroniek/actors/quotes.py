@@ -15,13 +15,16 @@ _CLOSING_QUOTES = {"”", "»", "’’", "''"}
 _OPENING_SINGLE, _CLOSING_SINGLE = "‘", "’"
 
 
-def _quote_regions(doc: Doc) -> list[tuple[int, int]]:
+_QUOTE_MARKS = (*_OPENING_QUOTES, *_CLOSING_QUOTES, _OPENING_SINGLE, _CLOSING_SINGLE, '"')
+
+
+def _quote_regions(doc: Doc, index: dict[str, list[int]]) -> list[tuple[int, int]]:
     """(first, last) token indices inside each quotation, in text order: typographic quotes by
     their direction (double and single apart, so one may nest in the other), straight double quotes
-    paired in order."""
+    paired in order. `index`: the positions of each word form (Names._token_index), so only the
+    quote marks are visited."""
     regions: list[tuple[int, int]] = []
-    if not any(q in doc.text for q in ('"', "“", "”", "„", "«", "»", "''", "``", "‘", ",,")):
-        return regions
+    marks = sorted((i, mark) for mark in _QUOTE_MARKS for i in index.get(mark, ()))
     open_at: int | None = None
     single: int | None = None
     straight: int | None = None
@@ -30,23 +33,22 @@ def _quote_regions(doc: Doc) -> list[tuple[int, int]]:
         if start is not None and end - start > 1:
             regions.append((start + 1, end - 1))
 
-    for token in doc:
-        text = token.text
+    for i, text in marks:
         if text in _OPENING_QUOTES:
-            open_at = token.i
+            open_at = i
         elif text in _CLOSING_QUOTES and open_at is not None:
-            close(open_at, token.i)
+            close(open_at, i)
             open_at = None
         elif text == _OPENING_SINGLE:
-            single = token.i
+            single = i
         elif text == _CLOSING_SINGLE and single is not None:
-            close(single, token.i)
+            close(single, i)
             single = None
         elif text == '"':
             if straight is None:
-                straight = token.i
+                straight = i
             else:
-                close(straight, token.i)
+                close(straight, i)
                 straight = None
     return sorted(regions)
 
@@ -66,7 +68,7 @@ class Quotes(Mentions):
             speaker, addressee = speakers[k]
             if speaker is not None:
                 self._quote_pronouns(sent, found, speaker, addressee, before=speaker.tokens[0])
-        for start, end in _quote_regions(doc):
+        for start, end in _quote_regions(doc, self._token_index(doc)):
             first = next(k for k, sent in enumerate(sents) if sent.start <= start < sent.end)
             last = next(k for k, sent in enumerate(sents) if sent.start <= end < sent.end)
             speaker, addressee = next((speakers[k] for k in (last, first) if speakers[k][0] is not None),

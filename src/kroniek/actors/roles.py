@@ -72,6 +72,8 @@ class Roles(Mentions):
         ) and not bare_complement(token, ("xcomp", "ccomp", "advmod")):
             return None
         role = self._role_word(token)
+        if role is None and not self._is_person_head(token.lower_):
+            return None
         # "de militaire leiding", "het militaire leiderschap": the adjective names the role
         adjective = next((self.lexicon.role_adjectives[c.lower_] for c in token.children
                           if c.dep_ == "amod" and c.lower_ in self.lexicon.role_adjectives), None)

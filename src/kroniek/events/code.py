@@ -427,7 +427,10 @@ class EventCoder(Matching, Arguments, Discourse, Placing):
         """"Volgens Peking schendt Japan de soevereiniteit", "According to Kyiv, Russia was behind the
         blasts": a clause attributed to a political actor is that actor's statement, an accusation or
         a criticism of the clause's subject as _content_blame reads it, where no pattern coded one."""
-        for token in ctx.span:
+        for word in ctx.span:
+            if word.lower_ not in self.grammar.attribution_preps or word.dep_ != "case":
+                continue
+            token = word.head
             if clause.preposition(token) not in self.grammar.attribution_preps:
                 continue
             speaker = [a for a in self._actors_at(token, ctx.actors) if a.code and a.code[3:6] != "MED"]
