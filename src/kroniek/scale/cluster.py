@@ -20,7 +20,7 @@ from typing import Any
 from kroniek.errors import Errors, KroniekError
 from kroniek.model import Document
 from kroniek.pipeline import Analysis, Analyzer
-from kroniek.scale.work import Usage, chunks, code_chunk, usage
+from kroniek.scale.work import Stopped, Usage, chunks, code_chunk, first_line, usage
 
 CHUNKS_IN_FLIGHT = 2  # per actor: one being coded and one waiting beside it
 CONNECT_SECONDS = 5.0  # how long the head node's address may take to answer
@@ -44,10 +44,6 @@ def _ray() -> Any:
     except ImportError:
         raise KroniekError(Errors.E032) from None
     return ray
-
-
-def _first_line(err: BaseException) -> str:
-    return (str(err).strip().splitlines() or [type(err).__name__])[0]
 
 
 def _unreachable(address: str) -> str | None:
@@ -83,7 +79,7 @@ class RayRunner:
             self.ray.init(address=address, logging_level=logging.ERROR, log_to_driver=False,
                           ignore_reinit_error=True)
         except Exception as err:  # noqa: BLE001 - ConnectionError, ValueError for a malformed address, ...
-            raise KroniekError(Errors.E033, address=address, reason=_first_line(err)) from None
+            raise KroniekError(Errors.E033, address=address, reason=first_line(err)) from None
         cpus = int(self.ray.cluster_resources().get("CPU", 0))
         self.workers = workers or max(1, cpus)
         if self.workers > cpus:
@@ -109,7 +105,7 @@ class RayRunner:
                 in_flight[actor.code.remote(chunk)] = actor
             while in_flight:
                 yield from self._collect(in_flight, free)
-        except _Stopped as stop:
+        except Stopped as stop:
             yield stop.error
         finally:
             for actor in actors:
@@ -124,13 +120,7 @@ class RayRunner:
             try:
                 results, used = self.ray.get(ref)
             except Exception as err:  # noqa: BLE001 - an actor that died or could not start
-                raise _Stopped(KroniekError(Errors.E031, runner=f"Ray cluster {self.address}", reason=(
-                    f"{_first_line(err)} (is kroniek installed on every node?)"))) from None
+                raise Stopped(KroniekError(Errors.E031, runner=f"Ray cluster {self.address}", reason=(
+                    f"{first_line(err)} (is kroniek installed on every node?)"))) from None
             self.usage[used.pid] = used
             yield from results
-
-
-class _Stopped(Exception):
-    def __init__(self, error: KroniekError) -> None:
-        super().__init__(str(error))
-        self.error = error

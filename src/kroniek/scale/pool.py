@@ -17,7 +17,7 @@ from concurrent.futures.process import BrokenProcessPool
 from kroniek.errors import Errors, KroniekError
 from kroniek.model import Document
 from kroniek.pipeline import Analysis, Analyzer
-from kroniek.scale.work import Usage, chunks, code_chunk, usage
+from kroniek.scale.work import Stopped, Usage, chunks, code_chunk, first_line, usage
 
 CHUNKS_IN_FLIGHT = 2  # per worker: one being coded and one waiting, so no worker idles between chunks
 
@@ -62,7 +62,7 @@ class ProcessRunner:
             while pending:
                 done, pending = wait(pending, return_when=FIRST_COMPLETED)
                 yield from self._results(done)
-        except _Stopped as stop:
+        except Stopped as stop:
             yield stop.error
         finally:
             if pool is not None:
@@ -73,16 +73,10 @@ class ProcessRunner:
             try:
                 results, used = future.result()
             except BrokenProcessPool:
-                raise _Stopped(KroniekError(Errors.E031, runner="worker pool", reason=(
+                raise Stopped(KroniekError(Errors.E031, runner="worker pool", reason=(
                     "a worker process died (out of memory?); the documents coded so far are stored"))) from None
             except Exception as err:  # noqa: BLE001 - a chunk that could not be sent or returned
-                raise _Stopped(KroniekError(Errors.E031, runner="worker pool",
-                                            reason=(str(err).splitlines() or [type(err).__name__])[0])) from None
+                raise Stopped(KroniekError(Errors.E031, runner="worker pool",
+                                            reason=first_line(err))) from None
             self.usage[used.pid] = used
             yield from results
-
-
-class _Stopped(Exception):
-    def __init__(self, error: KroniekError) -> None:
-        super().__init__(str(error))
-        self.error = error

@@ -68,3 +68,17 @@ def usage() -> Usage:
     own = resource.getrusage(resource.RUSAGE_SELF)
     peak = own.ru_maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024)  # bytes on macOS, KB on Linux
     return Usage(os.getpid(), peak, own.ru_utime + own.ru_stime)
+
+
+class Stopped(Exception):
+    """A runner that cannot go on (a worker died, a chunk could not come back): carries the one-line
+    error the batch ends with; the documents coded before it are stored."""
+
+    def __init__(self, error: KroniekError) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+def first_line(err: BaseException) -> str:
+    """An exception's first line, or its type's name when it has no message."""
+    return (str(err).strip().splitlines() or [type(err).__name__])[0]
