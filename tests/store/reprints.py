@@ -5,6 +5,17 @@ POL -> BLROPP 075, LTU -> BLROPP 075)."""
 
 from __future__ import annotations
 
+# the wire story as the first outlet carries it; the second carries it word for word under its own headline
+WIRE = (
+    "Lithuania granted asylum to the Belarusian opposition leader Svetlana Tikhanovskaya on "
+    "Tuesday, officials in Vilnius said.\n\n"
+    "She left Minsk with her two children late on Monday evening, hours after the count of the "
+    "presidential vote had ended.\n\n"
+    "Her campaign team said she was safe and that she would speak to her supporters later this "
+    "week.\n\n"
+    "The vote has divided the country, and crowds gathered in the capital for a third night."
+)
+
 REPRINTS: list[dict[str, str]] = [
     {
         "id": "herald-asylum",
@@ -12,15 +23,7 @@ REPRINTS: list[dict[str, str]] = [
         "date": "2020-08-12",
         "lang": "en",
         "title": "Lithuania shelters Tikhanovskaya",
-        "text": (
-            "Lithuania granted asylum to the Belarusian opposition leader Svetlana Tikhanovskaya on "
-            "Tuesday, officials in Vilnius said.\n\n"
-            "She left Minsk with her two children late on Monday evening, hours after the count of the "
-            "presidential vote had ended.\n\n"
-            "Her campaign team said she was safe and that she would speak to her supporters later this "
-            "week.\n\n"
-            "The vote has divided the country, and crowds gathered in the capital for a third night."
-        ),
+        "text": WIRE,
     },
     {
         "id": "courier-asylum",
@@ -28,15 +31,7 @@ REPRINTS: list[dict[str, str]] = [
         "date": "2020-08-12",
         "lang": "en",
         "title": "Opposition leader finds refuge in Vilnius",
-        "text": (
-            "Lithuania granted asylum to the Belarusian opposition leader Svetlana Tikhanovskaya on "
-            "Tuesday, officials in Vilnius said.\n\n"
-            "She left Minsk with her two children late on Monday evening, hours after the count of the "
-            "presidential vote had ended.\n\n"
-            "Her campaign team said she was safe and that she would speak to her supporters later this "
-            "week.\n\n"
-            "The vote has divided the country, and crowds gathered in the capital for a third night."
-        ),
+        "text": WIRE,
     },
     {
         "id": "daily-asylum",
