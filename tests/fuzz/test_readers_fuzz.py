@@ -387,15 +387,21 @@ test_text_files, test_text_files_thorough = fuzz_tests(
 )(_text_files)
 
 
+def _written(folder: str, files: list[tuple[str, bytes]]) -> list[str]:
+    """Each (name, bytes) written into the folder; their paths, in order."""
+    paths = []
+    for name, blob in files:
+        path = Path(folder, name)
+        path.write_bytes(blob)
+        paths.append(str(path))
+    return paths
+
+
 def _html_files(tally, pages, lang):
     """HTML pages of random shape and encoding: a sane document or one error line each."""
     part = tally["readers"]
     with tempfile.TemporaryDirectory() as tmp:
-        paths = []
-        for i, (blob, suffix) in enumerate(pages):
-            path = Path(tmp, f"pagina{i}{suffix}")
-            path.write_bytes(blob)
-            paths.append(str(path))
+        paths = _written(tmp, [(f"pagina{i}{suffix}", blob) for i, (blob, suffix) in enumerate(pages)])
         results = _read(paths, part, lang=lang)
         part["inputs"] += len(paths)
         check_batch(results, set(paths))
@@ -416,11 +422,7 @@ def _jsonl_files(tally, blobs, max_bytes, lang, date):
     for every good article (its id, its text unchanged), an error line naming file and line for the rest."""
     part = tally["readers"]
     with tempfile.TemporaryDirectory() as tmp:
-        paths = []
-        for i, (data, _) in enumerate(blobs):
-            path = Path(tmp, f"artikelen{i}.jsonl")
-            path.write_bytes(data)
-            paths.append(str(path))
+        paths = _written(tmp, [(f"artikelen{i}.jsonl", data) for i, (data, _) in enumerate(blobs)])
         given_date, expected_date = date
         try:
             results = _read(paths, part, lang=lang, max_bytes=max_bytes, date=given_date)
