@@ -151,3 +151,8 @@ class Mentions:
                 index.setdefault(text, []).append(i)
             doc.user_data["kroniek:token_index"] = index
         return index
+
+    def _place_noun(self, token: Token) -> bool:
+        """A noun for a place (lexicon: place_nouns), also as a compound's last part ("havenstad")."""
+        return token.pos_ == "NOUN" and any(
+            w.endswith(p) for w in (token.lemma_.lower(), token.lower_) for p in self.lexicon.place_nouns or ())

@@ -167,9 +167,7 @@ class Names(Mentions):
             if entry.kind == "surname" and after is not None and self._surname_follows(after):
                 continue  # a first name comes before the surname: "Michel Wolter" is no Michel, nor is
                 # "Omar al-Bashir" an Omar
-            if entry.kind in ("surname", "person") and token.i > 0 and (
-                    token.doc[token.i - 1].lemma_.lower() in self.lexicon.place_nouns
-                    or token.doc[token.i - 1].lower_ in self.lexicon.place_nouns):
+            if entry.kind in ("surname", "person") and token.i > 0 and self._place_noun(token.doc[token.i - 1]):
                 continue  # "de Jemenitische stad Aden" names a place, not a person
             if entry.kind == "surname" and entry.ambiguous:
                 # a headline's surname may come before the body's full name; a country's leader is
@@ -244,9 +242,7 @@ class Names(Mentions):
         for a place ("de hoofdstad Vilnius")."""
         if span.start > 0 and doc[span.start - 1].lower_ in self.lexicon.locative_preps:
             return True
-        if span.start > 0 and (noun := doc[span.start - 1]).pos_ == "NOUN" and self.lexicon.place_nouns:
-            return any(w.endswith(p) for w in (noun.lemma_.lower(), noun.lower_) for p in self.lexicon.place_nouns)
-        return False
+        return span.start > 0 and self._place_noun(doc[span.start - 1])
 
     @staticmethod
     def _dateline(doc: Doc, span: Span) -> bool:

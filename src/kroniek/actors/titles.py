@@ -96,9 +96,7 @@ class Titles(Mentions):
         """"de Oekraïense grensstad X": a name in apposition to a noun for a place (lexicon: place_nouns,
         also as a compound's last part, "havenstad") is a place's, whatever its NER label."""
         root, noun = ent.root, ent.root.head
-        if root.dep_ not in ("appos", "flat", "flat:name", "nmod") or noun.i >= ent.start or noun.pos_ != "NOUN":
-            return False
-        return any(w.endswith(p) for w in (noun.lemma_.lower(), noun.lower_) for p in self.lexicon.place_nouns)
+        return root.dep_ in ("appos", "flat", "flat:name", "nmod") and noun.i < ent.start and self._place_noun(noun)
 
     def _title_before_portfolio(self, doc: Doc, found: DocActors, ent: Span) -> Actor | None:
         """The role word before a portfolio and an unknown name ("Commissioner for Trade Cecilia
