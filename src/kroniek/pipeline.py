@@ -16,10 +16,11 @@ from spacy.tokens import Doc
 from kroniek.actors.kb import KnowledgeBase, default_kb
 from kroniek.actors.resolve import ActorResolver, DocActors
 from kroniek.errors import Errors, InputError, KroniekError
-from kroniek.events.code import EventCoder, Trace
+from kroniek.events.code import EventCoder
 from kroniek.events.ontology import default_ontology
 from kroniek.events.patterns import load_patterns
 from kroniek.events.ranker import load_ranker
+from kroniek.events.trace import Trace
 from kroniek.model import Actor, Document, Event
 from kroniek.nlp.registry import LANGUAGES, load_pipeline
 from kroniek.places import gazetteer

@@ -9,11 +9,10 @@ coordination ("Polen en Litouwen" -> two events). Every attempt is recorded as a
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from itertools import product
-from typing import NamedTuple
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from kroniek.actors.resolve import DocActors
 from kroniek.events import clause, verbs
@@ -24,24 +23,12 @@ from kroniek.events.match import Matching, verb_bases, verb_like
 from kroniek.events.ontology import Ontology
 from kroniek.events.patterns import Pattern, PatternSet
 from kroniek.events.ranker import RankerModel, pair_features
-from kroniek.events.statements import statement_code
-from kroniek.events.status import Status, decide, reporter
+from kroniek.events.saying import Saying, conflict_words
+from kroniek.events.status import Status, decide
+from kroniek.events.trace import Coded, Sentence, Trace
 from kroniek.events.when import UNKNOWN, event_date
 from kroniek.events.where import Placing
 from kroniek.model import Actor, Event
-
-
-@dataclass
-class Trace:
-    """One pattern attempt in a sentence: fired (with events) or blocked (with a reason)."""
-
-    sentence_index: int
-    pattern: str
-    anchor: str
-    outcome: str  # "fired" or "blocked"
-    reason: str = ""
-    events: list[Event] = field(default_factory=list)
-
 
 # CAMEO's residual "make statement": "not coded except when distinctions among 011 to 017 cannot be
 # made ... statements are typically subordinate events". kroniek codes what a statement says (a
@@ -59,18 +46,6 @@ def _attributive(token: Token) -> bool:
     return any(c.dep_ in ("det", "nummod", "nmod:poss", "det:poss") and c.i < token.i for c in token.head.children)
 
 
-# CAMEO's accusation, not specified below: what a statement says another did, when that is a conflict
-ACCUSATION = "112"
-# CAMEO's criticism or denouncement: what a statement blames another for
-CRITICISM = "111"
-
-
-def _conflict_words(patterns: PatternSet, ontology: Ontology) -> frozenset[str]:
-    """The verb lemmas all of whose patterns code conflictual acts (quad classes 3 and 4)."""
-    return frozenset(verb for verb, found in patterns.by_verb.items()
-                     if found and all(ontology.get(p.code).quad_class >= 3 for p in found))
-
-
 # the roots of statements of one kind: asking (appeals and demands), announcing (intentions and
 # threats), refusing, accusing
 STATEMENT_FAMILY = {"02": "ask", "10": "ask", "03": "announce", "13": "announce", "12": "refuse", "11": "accuse"}
@@ -81,40 +56,10 @@ def _ranked_actor(actor: Actor, rule: str) -> Actor:
     return replace(actor, rule=f"{actor.rule}|{rule}") if "ranker:" not in (actor.rule or "") else actor
 
 
-class Statement(NamedTuple):
-    """What a clause says about an act, coded as an event of its own (events/statements.py)."""
-
-    code: str
-    mood: str  # announce, appeal, demand, refuse, halt, accuse
-    by: list[Actor]
-    to: list[Actor]
-    reason: str
-
-
-@dataclass
-class Coded:
-    events: list[Event]
-    traces: list[Trace]
-
-
-@dataclass
-class _Sentence:
-    """What coding one sentence needs and produces."""
-
-    span: Span
-    index: int
-    actors: DocActors
-    doc_id: str
-    doc_date: str | None
-    events: list[Event]
-    traces: list[Trace]
-    seen: set = field(default_factory=set)
-
-
-class EventCoder(Matching, Arguments, Discourse, Placing):
+class EventCoder(Matching, Arguments, Discourse, Placing, Saying):
     """Codes the events of parsed documents in one language. Its stages live in their own modules:
     matching (match.py), argument slots (arguments.py, discourse.py), the clause read off the parse
-    (reading.py), status (status.py), time (when.py) and place (where.py)."""
+    (reading.py), status (status.py), statements (saying.py), time (when.py) and place (where.py)."""
 
     def __init__(self, patterns: PatternSet, ontology: Ontology, bare_statements: bool = False,
                  ranker: RankerModel | None = None) -> None:
@@ -140,7 +85,7 @@ class EventCoder(Matching, Arguments, Discourse, Placing):
         self._memo: tuple[Doc | None, dict] = (None, {})
         # words every pattern of which codes a conflictual act (CAMEO quad classes 3 and 4): what a
         # statement says another did is an accusation when its content holds one (_accused_in_content)
-        self.conflict_words = _conflict_words(patterns, ontology)
+        self.conflict_words = conflict_words(patterns, ontology)
         # words of blame ("onaanvaardbaar", "a mistake"): what a statement says with one is a criticism
         self.blame_words = frozenset(word_classes(patterns.lang).get(self.grammar.blame_class, ()))
 
@@ -151,14 +96,14 @@ class EventCoder(Matching, Arguments, Discourse, Placing):
         self._doc_events = coded.events  # what the `continued` slot continues
         try:
             for index, sent in enumerate(doc.sents):
-                self._sentence(_Sentence(sent, index, actors, doc_id, doc_date, coded.events, coded.traces))
+                self._sentence(Sentence(sent, index, actors, doc_id, doc_date, coded.events, coded.traces))
         finally:
             self._memo = (None, {})
             for key in ("kroniek:clause_tokens", "kroniek:lemmas"):  # no part of a stored Doc
                 doc.user_data.pop(key, None)
         return coded
 
-    def _sentence(self, ctx: _Sentence) -> None:
+    def _sentence(self, ctx: Sentence) -> None:
         # an event needs an actor on at least one side: in a sentence that names none only a pattern
         # with both sides implicit can fire ("Andere leden werden opgepakt"), so only those are tried
         self._sentence_span = ctx.span
@@ -192,7 +137,7 @@ class EventCoder(Matching, Arguments, Discourse, Placing):
         self._attributed(ctx)
         self._keep_specific(ctx)
 
-    def _sentence_without_actors(self, ctx: _Sentence) -> None:
+    def _sentence_without_actors(self, ctx: Sentence) -> None:
         if not ctx.actors.domestic_country:
             return  # both sides implicit are of the country a domestic story is about
         inflection, lang = self.grammar.inflection, self.grammar.lang
@@ -206,7 +151,7 @@ class EventCoder(Matching, Arguments, Discourse, Placing):
                     break
 
     @staticmethod
-    def _keep_specific(ctx: _Sentence) -> None:
+    def _keep_specific(ctx: Sentence) -> None:
         """One act, one event: where a sentence has an event with a root's residual code ("020", an
         appeal) and one with a finer code of that root for the same sides ("0253", an appeal for a
         release, from what the appeal asks for), the residual one goes; of two events with the same
@@ -240,7 +185,7 @@ class EventCoder(Matching, Arguments, Discourse, Placing):
                     if not trace.events:
                         trace.outcome = "blocked"
 
-    def _fire(self, pattern: Pattern, anchor: Token, is_noun: bool, ctx: _Sentence) -> bool:
+    def _fire(self, pattern: Pattern, anchor: Token, is_noun: bool, ctx: Sentence) -> bool:
         """Code the events of one pattern match: the act, and the statement the clause makes about it
         (an announcement, appeal, demand, refusal or stop); True when at least one event came out."""
         actors = ctx.actors
@@ -332,7 +277,7 @@ class EventCoder(Matching, Arguments, Discourse, Placing):
         return any(s.lower_ not in self.grammar.relative_pronouns and s.pos_ in ("NOUN", "PROPN")
                    for s in clause.children(anchor, clause.SUBJ_DEPS))
 
-    def candidates(self, ctx: _Sentence) -> list[Actor]:
+    def candidates(self, ctx: Sentence) -> list[Actor]:
         """The actors of the sentence, each once (those a group mention stands for too)."""
         found: list[Actor] = []
         for i in range(ctx.span.start, ctx.span.end):
@@ -341,7 +286,7 @@ class EventCoder(Matching, Arguments, Discourse, Placing):
                     found.append(actor)
         return found
 
-    def candidate_pairs(self, pattern: Pattern, anchor: Token, is_noun: bool, ctx: _Sentence,
+    def candidate_pairs(self, pattern: Pattern, anchor: Token, is_noun: bool, ctx: Sentence,
                         sources: list[Actor], targets: list[Actor]) -> list[tuple[Actor, Actor, list[str]]]:
         """Every (source, target) the sentence allows beside what the slots found, with the features
         the ranker scores (events/ranker.py)."""
@@ -365,7 +310,7 @@ class EventCoder(Matching, Arguments, Discourse, Placing):
                                                             pattern.target, actors)))
         return pairs
 
-    def _ranked(self, pattern: Pattern, anchor: Token, is_noun: bool, ctx: _Sentence, sources: list[Actor],
+    def _ranked(self, pattern: Pattern, anchor: Token, is_noun: bool, ctx: Sentence, sources: list[Actor],
                 targets: list[Actor]) -> tuple[list[Actor], list[Actor]]:
         """The sides the ranker picks where the slots left one empty: the best candidate pair when its
         probability reaches the model's threshold, else the slots' own (empty) answer."""
@@ -379,138 +324,6 @@ class EventCoder(Matching, Arguments, Discourse, Placing):
         ranked = f"ranker:{best:.2f}"
         return [_ranked_actor(source, ranked)], [_ranked_actor(target, ranked)]
 
-    def _statement(self, pattern: Pattern, anchor: Token, is_noun: bool, status: Status, sources: list[Actor],
-                   targets: list[Actor], actors: DocActors) -> Statement | None:
-        """The statement the clause makes about the act, as CAMEO codes it (events/statements.py):
-        its code, who makes it and to whom; None when it makes none or a side is missing."""
-        mood, teller, reason = status.mood, status.speaker, status.reason
-        if not mood and status.status == "asserted" and (teller := self._attributed_to(anchor, is_noun)) is not None:
-            # "Volgens Ankara voerde een Saoedisch commando de moord uit"
-            mood, reason = "accuse", f"according to {teller.text!r}"
-        code = statement_code(pattern.code, mood) if mood else None
-        if code is None:
-            return None
-        speaker = [a for a in self._actors_at(teller, actors) if a.code] if teller is not None else []
-        if mood == "accuse":
-            # another actor says the act was done: it accuses its actor of it
-            sides = {a.code[:3] for a in speaker}
-            accused = [a for a in sources if a.code[:3] not in sides]
-            return Statement(code, mood, speaker, accused, reason) if speaker and accused else None
-        if mood in ("appeal", "demand"):
-            # "X eist dat Y ... vrijlaat", "X eist de vrijlating van Z": the one asked is the act's
-            # own actor, else the party the act concerns
-            sides = {a.code[:3] for a in speaker}
-            if status.verb in self.grammar.obligation_modals:
-                # "X zegt dat Y moet ...": only an obligation of another side is demanded of it
-                to = [a for a in sources if a.code[:3] not in sides]
-                return Statement(code, mood, speaker, to, reason) if speaker and to else None
-            # an implicit actor ("the police" of an arrest asked for) is no one the text asks
-            sources, targets = ([a for a in side if a.rule != "implicit"] for side in (sources, targets))
-            to = [a for a in sources if a.code[:3] not in sides] or [a for a in targets if a.code[:3] not in sides]
-            return Statement(code, mood, speaker, to, reason) if speaker and to else None
-        # an act announced, refused or stopped by the one who does it ("Turkije dreigt ... uit te
-        # zetten"); one who says another will act makes no such statement ("X zegt dat Y zal ...")
-        if mood == "announce" and (told_by := reporter(anchor, self.grammar)) is not None:
-            told = [a for a in self._actors_at(told_by, actors) if a.code]
-            if told and sources and not {a.code[:3] for a in told} & {a.code[:3] for a in sources}:
-                return None
-        if speaker and sources and not {a.code[:3] for a in speaker} & {a.code[:3] for a in sources}:
-            return None
-        by = speaker or sources
-        # what one says one will do, refuses or stops concerns the others: "Rusland wil een ontmoeting
-        # tussen Poetin en Biden" is an intention towards the United States, not towards Putin
-        sides = {a.code[:3] for a in by}
-        to = [a for a in targets if a.code[:3] not in sides]
-        return Statement(code, mood, by, to, reason) if by and to else None
-
-    def _attributed(self, ctx: _Sentence) -> None:
-        """"Volgens Peking schendt Japan de soevereiniteit", "According to Kyiv, Russia was behind the
-        blasts": a clause attributed to a political actor is that actor's statement, an accusation or
-        a criticism of the clause's subject as _content_blame reads it, where no pattern coded one."""
-        for word in ctx.span:
-            if word.lower_ not in self.grammar.attribution_preps or word.dep_ != "case":
-                continue
-            token = word.head
-            if clause.preposition(token) not in self.grammar.attribution_preps:
-                continue
-            speaker = [a for a in self._actors_at(token, ctx.actors) if a.code and a.code[3:6] != "MED"]
-            verb = token.head
-            if not speaker or verb.pos_ not in ("VERB", "AUX", "ADJ", "NOUN") or verb == token:
-                continue
-            if any(e.sentence_index == ctx.index and e.source in speaker and e.status == "asserted"
-                   for e in ctx.events):
-                continue  # the patterns coded what the speaker says
-            found = self._content_blame(verb, speaker, ctx.actors, skip=frozenset(t.i for t in token.subtree))
-            if found is None:
-                continue
-            code, accused = found
-            trace = Trace(ctx.index, "attribution", token.text, "blocked")
-            ctx.traces.append(trace)
-            said = Status("asserted", f"attributed to {token.text!r}: a conflictual act or a blame of another", 0.7)
-            when = event_date(list(clause.clause_tokens(verb)), ctx.doc_date, self.grammar.lang)
-            location, location_source = self._location(verb, False, ctx.actors)
-            self._emit(trace, ctx, verb, None, code, speaker, accused, said, when, location, location_source,
-                       "attribution+content")
-            trace.outcome = "fired" if trace.events else "blocked"
-
-    def _content_blame(self, content: Token, sources: list[Actor], actors: DocActors,
-                       skip: frozenset[int] = frozenset()) -> tuple[str, list[Actor]] | None:
-        """(112, the content's subjects) when the clause holds a word the lexicon only codes as
-        conflict, (111, ...) when it holds a word of blame; None without one, or when its subject is
-        no actor of another side than `sources`."""
-        own = {a.code[:3] for a in sources if a.code}
-        words = [t for t in content.subtree if t.i not in skip]
-        if any(self._conflictual(t, actors) for t in words):
-            code = ACCUSATION
-        elif any(t.lower_ in self.blame_words or t.lemma_.lower() in self.blame_words for t in words):
-            code = CRITICISM
-        else:
-            return None
-        # its subject, read as the slots read one whatever the parse ("zat Rusland/obj achter ..."); a
-        # predicate noun heading the clause names whose it is ("is het optreden van Belarus onaanvaardbaar")
-        def others(heads: list[Token]) -> list[Actor]:
-            return [a for s in heads for a in self._actors_at(s, actors)
-                    if a.code and a.code[:3] not in own and a.rule != "implicit"]
-
-        accused = others(self._subject_heads(content, actors))
-        if not accused and content.pos_ == "NOUN":
-            accused = others([content, *(c for c in content.children if c.dep_ == "nmod" and clause.preposition(c) in (
-                self.grammar.part_preps | {"of"}))])
-        return (code, accused) if accused else None
-
-    def _accused_in_content(self, verb: Token, sources: list[Actor], actors: DocActors
-                            ) -> tuple[str, list[Actor]] | None:
-        """What a speech verb's content clause says of another: its subject, of another side than
-        the speaker, is accused (112) when the clause holds a word the lexicon only codes as
-        conflict ("zegt dat Rusland de grens schendt", "meent dat de VS achter het oproer zitten"),
-        or criticised (111) when it holds a word of blame (grammar: blame_class; "zei dat Poetin een
-        fout had gemaakt"); else None. The content's own act, where a pattern codes it, is accused of
-        by the `accuse` statement instead; this is for contents the patterns do not code."""
-        if not self._full_lemmas(verb) & self.grammar.speech_verbs:
-            return None
-        for content in clause.complements(verb, ("ccomp",)):
-            if decide(content, self.grammar).status != "reported":
-                continue  # what another will, may or must do, or did not do, is no accusation of a deed
-            if (found := self._content_blame(content, sources, actors)) is not None:
-                return found
-        return None
-
-    def _conflictual(self, token: Token, actors: DocActors) -> bool:
-        """A verb or event noun whose patterns, with their conditions on the clause, code only
-        conflict here (an auxiliary or copula codes nothing: "was", "is")."""
-        if token.dep_ in ("aux", "aux:pass", "cop"):
-            return False
-        if token.pos_ in ("VERB", "AUX"):
-            if not self._full_lemmas(token) & self.conflict_words:
-                return False
-            found = self._matches(self._verb_patterns(token), token, is_noun=False, actors=actors)
-        elif token.pos_ == "NOUN":
-            found = self._matches(self.patterns.noun_patterns(token.lemma_.lower(), token.lower_), token,
-                                  is_noun=True, actors=actors)
-        else:
-            return False
-        return bool(found) and all(self.ontology.get(p.code).quad_class >= 3 for p in found)
-
     def _time_words(self, anchor: Token, is_noun: bool) -> list[Token]:
         """The words that may date the act: its clause, with the clause of an auxiliary the parse made
         its head ("Litouwen heeft/root dinsdag ... opgevangen/ccomp"); a noun's own words, with its
@@ -522,12 +335,7 @@ class EventCoder(Matching, Arguments, Discourse, Placing):
         host = self._auxiliary_host(anchor)
         return words + [t for t in clause.clause_tokens(host) if t not in words] if host is not None else words
 
-    def _attributed_to(self, anchor: Token, is_noun: bool) -> Token | None:
-        """The head of a "volgens X" phrase of the act's clause (grammar: attribution_preps)."""
-        words = anchor.subtree if is_noun else clause.clause_tokens(anchor)
-        return next((t for t in words if clause.preposition(t) in self.grammar.attribution_preps), None)
-
-    def _emit(self, trace: Trace, ctx: _Sentence, anchor: Token, pattern: Pattern | None, code: str,
+    def _emit(self, trace: Trace, ctx: Sentence, anchor: Token, pattern: Pattern | None, code: str,
               sources: list[Actor], targets: list[Actor], status: Status, when, location: dict | None,
               location_source: str | None, rule: str) -> None:
         """One event per source and target of another actor, once per sides, root and anchor."""
