@@ -199,7 +199,7 @@ def test_a_number_hung_as_an_auxiliary_stays_in_the_first_position() -> None:
 
 @pytest.mark.parametrize("text", [
     "De Chinese kustwacht heeft een Filipijns schip met waterkanonnen bestookt.",
-    "Onbekenden hebben drie Nederlandse journalisten ontvoerd.",
+    "Gewapende mannen hebben in Iran twee Franse toeristen gearresteerd.",
 ])
 def test_a_named_doer_that_is_no_actor_leaves_no_room_for_an_implicit_authority(text: str) -> None:
     # the police of the victims' country did not do it: the clause says who did
@@ -240,7 +240,8 @@ def test_the_owner_of_a_decision_does_what_it_decides(text: str, lang: str, even
 
 
 def test_a_participle_used_as_an_adjective_is_no_event_of_its_own() -> None:
-    assert not _events("Het gaat bij de vrijgelaten Iraanse gevangenen om tien vrouwen en twee mannen.")
+    # (coded as France releasing French civilians before the rule)
+    assert not _events("De vrijgelaten Franse gevangenen landden zondag in Parijs.")
 
 
 def test_a_co_subject_in_a_list_is_not_the_one_asked() -> None:
