@@ -102,18 +102,13 @@ class Titles(Mentions):
         """The role word before a portfolio and an unknown name ("Commissioner for Trade Cecilia
         Malmström", "minister voor Ontwikkelingssamenwerking Liesje Schreinemacher"; the NER may take
         the portfolio's last word into the name), or None."""
-        i = ent.start - 1
+        i = ent.start - 1  # back over the portfolio's capitalised words to its preposition
         while i > 0 and doc[i].text[:1].isupper() and doc[i].lower_ not in self.lexicon.portfolio_preps:
             i -= 1
         if i < 1 or doc[i].lower_ not in self.lexicon.portfolio_preps or ent.start - i > 5:
-            if not (ent.start >= 2 and doc[ent.start - 1].lower_ in self.lexicon.portfolio_preps):
-                return None
-            i = ent.start - 1  # the portfolio inside the entity: "for | Trade Cecilia Malmström"
-        role = found.at(doc[i - 1])
-        if role is None or role.person is not None or not role.code or not (
-                role.rule.startswith("role") or role.rule.endswith("+role") or role.rule.startswith("gazetteer")):
             return None
-        return role if self._role_word(doc[role.head]) is not None else None
+        role = found.at(doc[i - 1])
+        return role if _bare_role(role) and self._role_word(doc[role.head]) is not None else None
 
     def _portfolio(self, doc: Doc, found: DocActors, ent: Span) -> bool:
         """ "de minister van Buitenlandse Zaken": the ministry after a role word is part of the role."""
@@ -122,8 +117,7 @@ class Titles(Mentions):
             return False
         role = found.at(doc[ent.start - 2])
         # a role word, with or without its country adjective ("de Duitse minister van Buitenlandse Zaken")
-        if role is None or role.person is not None or not role.code or not (
-                role.rule.startswith("role") or role.rule.endswith("+role")):
+        if not _bare_role(role):
             return False
         found.by_token.update({i: role for i in range(role.tokens[1], ent.end)})
         role.tokens = (role.tokens[0], ent.end)
@@ -149,3 +143,9 @@ class Titles(Mentions):
             if country and actor.code != country + self.lexicon.former_role:
                 actor.code, actor.country = country + self.lexicon.former_role, country
                 actor.rule = f"{actor.rule}+former"
+
+
+def _bare_role(actor: Actor | None) -> bool:
+    """A role word resolved to a code, with or without its country adjective, and no person's name."""
+    return actor is not None and actor.person is None and bool(actor.code) and (
+        actor.rule.startswith("role") or actor.rule.endswith("+role"))
