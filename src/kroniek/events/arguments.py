@@ -299,7 +299,7 @@ class Arguments(ClauseReading):
             noun = before[-1]
         for child in noun.children:
             owner = child.dep_ in ("nmod:poss", "amod") or (
-                child.dep_ == "nmod" and clause.preposition(child) in self.grammar.part_preps | {"of"})
+                child.dep_ == "nmod" and clause.preposition(child) in self.grammar.part_preps)
             if owner and child.i < verb.i and (actors.at(child) is not None or self._indirect(child, actors)):
                 return child
         return None

@@ -147,7 +147,7 @@ class Saying:
         accused = others(self._subject_heads(content, actors))
         if not accused and content.pos_ == "NOUN":
             accused = others([content, *(c for c in content.children if c.dep_ == "nmod" and clause.preposition(c) in (
-                self.grammar.part_preps | {"of"}))])
+                self.grammar.part_preps))])
         return (code, accused) if accused else None
 
     def _accused_in_content(self, verb: Token, sources: list[Actor], actors: DocActors
