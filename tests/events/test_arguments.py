@@ -247,3 +247,50 @@ def test_a_participle_used_as_an_adjective_is_no_event_of_its_own() -> None:
 def test_a_co_subject_in_a_list_is_not_the_one_asked() -> None:
     events = _events("Ook de Verenigde Staten, de Europese Unie, Italië en Frankrijk hebben daartoe opgeroepen.")
     assert not any(t and t.startswith("IGOEU") for _, _, t in events), events
+
+
+def _coded(text: str, lang: str = "nl", date: str = "2024-03-15") -> set[tuple[str | None, str, str | None]]:
+    (result,) = default_analyzer().analyze([Document("t", text, date, lang)])
+    return {(e.source.code, e.cameo, e.target.code if e.target else None)
+            for e in result.events if e.status == "asserted"}
+
+
+def test_a_second_subject_after_en_is_a_conjunct_of_the_first() -> None:
+    # the parse gives "bereikt" two subjects; a clause has one, so the second (after "en") joins the first
+    events = _coded("Premier Rutte (VVD) en zijn Belgische collega Charles Michel hebben vrijdag in Brussel "
+                    "een akkoord bereikt.", date="2016-05-01")
+    assert {("NLDGOV", "057", "BELGOV"), ("BELGOV", "057", "NLDGOV")} <= events, events
+
+
+@pytest.mark.parametrize(("text", "lang", "events"), [
+    ("Armenië en Azerbeidzjan beschoten elkaar zondag opnieuw.", "nl", {("ARM", "190", "AZE"), ("AZE", "190", "ARM")}),
+    ("Israël en Hezbollah bestoken elkaar al maanden met raketten.", "nl",
+     {("ISR", "195", "LBNREBHEZ"), ("LBNREBHEZ", "195", "ISR")}),
+    ("India and Pakistan shelled each other across the border on Tuesday.", "en",
+     {("IND", "194", "PAK"), ("PAK", "194", "IND")}),
+])
+def test_a_reciprocal_object_makes_each_subject_act_on_the_others(text: str, lang: str, events: set) -> None:
+    assert events <= _coded(text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang", "events"), [
+    ("De betrekkingen tussen Israël en Marokko werden in 2020 hersteld.", "nl",
+     {("ISR", "050", "MAR"), ("MAR", "050", "ISR")}),
+    ("De banden tussen Rusland en Georgië werden in 2008 verbroken.", "nl",
+     {("RUS", "161", "GEO"), ("GEO", "161", "RUS")}),
+    ("Diplomatic relations between Cuba and the United States were restored in 2015.", "en",
+     {("CUB", "050", "USA"), ("USA", "050", "CUB")}),
+])
+def test_a_relation_between_two_parties_restored_or_cut_without_agent(text: str, lang: str, events: set) -> None:
+    assert events <= _coded(text, lang)
+
+
+def test_a_hyphenated_compound_object_is_its_last_part() -> None:
+    # "Leopard-tanks" are tanks: the object condition of supplying weapons
+    assert ("CAN", "072", "POL") in _coded("Canada levert tachtig Leopard-tanks aan Polen.")
+
+
+def test_sanctions_announced_for_countries_the_parse_hung_on_the_object() -> None:
+    # "importheffingen" tagged as a verb with "voor ..." under it: the phrase is on the object
+    assert {("USAGOV", "163", "CAN"), ("USAGOV", "163", "JPN")} <= _coded(
+        "Zaterdag kondigde Trump importheffingen aan voor Canada, Brazilië en Japan.", date="2020-05-01")

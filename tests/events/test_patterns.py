@@ -25,7 +25,7 @@ def bare_statement_analyzer() -> Analyzer:
 # an argument slot (see the header of patterns.LANG.yaml): a fixed name, a preposition phrase
 # ("aan", "op*"), or a phrase on the object ("obj.tegen", "obj.of*")
 _SLOT = re.compile(r"^(subj|obj|iobj|subj-pass|subj-other|adj|poss|clause|context|continued|article"
-                   r"|obj\.[\w-]+\*?|each:[\w-]+|[\w-]+\*?)$")
+                   r"|obj\.[\w-]+\*?|(obj\.)?each:[\w-]+|[\w-]+\*?)$")
 
 
 def _patterns(lang: str):

@@ -82,6 +82,9 @@ class Arguments(ClauseReading):
                 heads = self._subject_heads(anchor, actors)
         elif name in ("obj", "subj-pass"):
             obj = self._object(anchor)
+            if not is_noun and self._reciprocal(anchor, obj):
+                # "de landen bestookten elkaar": each of the subjects towards the others
+                return self._slot("subj-other", anchor, is_noun, actors, [])
             heads = [obj] if obj is not None else []
             if not heads and passive:
                 # the first position holds the passive's subject whatever the parse called it ("Twee
@@ -108,11 +111,14 @@ class Arguments(ClauseReading):
                 found = self._first_in([obj], actors, exclude, anchor, skip_preps=places)
                 if found:
                     return [a for a in found if a.code]
-        elif name.startswith("each:"):
-            # "het overleg tussen X en Y": each party the phrase names, towards the other
-            heads = [n for p, n in clause.phrases(anchor, self.particles) if p == name[5:]]
+        elif name.startswith(("each:", "obj.each:")):
+            # "het overleg tussen X en Y": each party the phrase names, towards the other; on the
+            # object, the parties of a relation ("de betrekkingen tussen X en Y worden hersteld")
+            prep = name.split(":", 1)[1]
+            host = self._object(anchor) if name.startswith("obj.") and not is_noun else anchor
+            heads = [n for p, n in clause.phrases(host, self.particles) if p == prep] if host is not None else []
             if not heads and is_noun:
-                heads = self._phrase_after_noun(anchor, name[5:])
+                heads = self._phrase_after_noun(anchor, prep)
             parties: list[Actor] = []
             for head in heads:
                 for a in self._actors_at(head, actors):
@@ -212,13 +218,35 @@ class Arguments(ClauseReading):
         own = {a.code for a in exclude}
         return [a for a in found if a.code and a not in exclude and a.code not in own]
 
+    def _reciprocal(self, verb: Token, obj: Token | None) -> bool:
+        """The verb's object is the reciprocal pronoun ("elkaar", "each other"), as the parse has it
+        or as the words right after the verb spell it, however the parse hung them."""
+        if obj is not None and " ".join(t.lower_ for t in obj.subtree) in self.grammar.reciprocal_pronouns:
+            return True
+        after = verb.doc[verb.i + 1 : verb.sent.end]
+        return any(" ".join(t.lower_ for t in after[:n]) in self.grammar.reciprocal_pronouns for n in (1, 2))
+
+    @staticmethod
+    def _after_conjunction(token: Token) -> bool:
+        """The phrase opens with, or follows, a coordinating conjunction, wherever the parse hung it."""
+        first = token.left_edge
+        return first.pos_ == "CCONJ" or (first.i > 0 and token.doc[first.i - 1].pos_ == "CCONJ")
+
     def _subject_heads(self, anchor: Token, actors: DocActors) -> list[Token]:
         """An active verb's subject: an actor among the parsed subjects (the parser sometimes gives a
         verb two), else what the parser mistook for something else, else the first parsed subject."""
         candidates = clause.subjects(anchor)
         heads = [c for c in candidates if actors.at(c) or self._indirect(c, actors)][:1]
         if heads:
-            return heads
+            # a clause has one subject: a later one the parse gave the verb beside it that opens
+            # with a coordinating conjunction is its conjunct ("Minister X (...) en zijn ambtgenoot
+            # Y hebben ... bereikt")
+            return heads + [c for c in candidates if c.i > heads[0].i and self._after_conjunction(c)
+                            and (actors.at(c) or self._indirect(c, actors))]
+        return self._other_subject_heads(anchor, actors, candidates)
+
+    def _other_subject_heads(self, anchor: Token, actors: DocActors, candidates: list[Token]) -> list[Token]:
+        """The subject where no parsed subject is an actor."""
         before = [c for c in anchor.children if c.i < anchor.i and actors.at(c) is not None
                   or c.i < anchor.i and self._indirect(c, actors) is not None]
         # "tot Loekasjenko de gevangenen vrijliet": a conjunction read as the subject's preposition

@@ -133,7 +133,18 @@ class Matching(ClauseReading):
         if span is None or not span.start <= anchor.i < span.end or span.doc is not anchor.doc:
             span = anchor.sent
         return self._memoized("sentence words", span[0], lambda first: frozenset(
-            w for t in span for w in (t.lemma_.lower(), t.lower_)))
+            w for t in span for w in self._forms(t)))
+
+    def _forms(self, token: Token) -> tuple[str, ...]:
+        """A word's lemma and form; for a compound written with a hyphen where compounds are written
+        as one word, also its last part, which heads it ("Leopard 2-tanks" are tanks, "F-16-toestellen"
+        are toestellen)."""
+        forms = (token.lemma_.lower(), token.lower_)
+        if self.grammar.compound_head_min and "-" in token.lower_.strip("-"):
+            last = token.lower_.rsplit("-", 1)[1]
+            if len(last) >= self.grammar.compound_head_min:
+                return (*forms, last)
+        return forms
 
     @staticmethod
     def _said_words(anchor: Token) -> frozenset[str]:
@@ -175,14 +186,14 @@ class Matching(ClauseReading):
 
     def _read_object_words(self, anchor: Token, is_noun: bool) -> tuple[frozenset[str], ...]:
         objects = [self._object(anchor), *(clause.children(anchor, ("obj",)) if not is_noun else [])]
-        levels = [frozenset(w for o in objects if o is not None for w in (o.lemma_.lower(), o.lower_))]
+        levels = [frozenset(w for o in objects if o is not None for w in self._forms(o))]
         if is_noun:
             return tuple(levels)
         subj = self._subject(anchor)
         levels.append(frozenset(
             w for t in clause.clause_tokens(anchor)
             if t != subj and t != anchor and t.pos_ not in ("ADP", "DET", "PUNCT") and clause.preposition(t) is None
-            for w in (t.lemma_.lower(), t.lower_)))
+            for w in self._forms(t)))
         if anchor.dep_ in ("xcomp", "advcl", "ccomp"):
             # an infinitive's object, hung by the parser on the verb above: "spraken af om de
             # vijandelijkheden ... te staken" -- the words between the clause's start and the verb

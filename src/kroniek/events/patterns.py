@@ -81,6 +81,8 @@ class Grammar:
     first_person_subjects: frozenset[str] = frozenset()
     # "Polen en andere buurlanden": a conjunct of the unnamed rest of a class is no actor of its own
     rest_markers: frozenset[str] = frozenset()
+    # the reciprocal pronoun as an object ("bestookten elkaar"): each subject acts towards the others
+    reciprocal_pronouns: frozenset[str] = frozenset()
     # verbs that form their active perfect with the passive's auxiliary ("is vertrokken")
     unaccusative_verbs: frozenset[str] = frozenset()
     # verbs that take an infinitive without "te" besides auxiliaries and modals ("laat ... gaan")
