@@ -533,6 +533,7 @@ def test_people_of_an_organisation_are_the_organisation(lang: str, text: str, me
     "(MINSK) - Belarus closed the border.",
     "MOSCOW / MINSK, May 3 - Belarus closed the border.",
     "MINSK. Oct 12 (Agency) - Belarus closed the border.",
+    "By JOHN SMITH MINSK, May 3 - Belarus closed the border.",
 ])
 def test_a_dateline_place_is_no_actor(text: str) -> None:
     codes = _codes(text, lang="en")
@@ -631,3 +632,15 @@ def test_a_title_before_a_portfolio_and_an_unknown_name_gives_the_role() -> None
     codes = _codes("De Nederlandse minister voor Ontwikkelingssamenwerking Liesje Schreinemacher sprak in Nairobi.",
                    date="2023-01-10")
     assert any("Schreinemacher" in text and code == "NLDGOV" for text, code in codes.items()), codes
+
+
+@pytest.mark.parametrize("lang,text,mention,code", [
+    # the parse gave the adjective no noun ("afgevaardigde" tagged as a verb): the word after it is its noun
+    ("nl", "De Wit-Russische afgevaardigde verliet de zaal.", "Wit-Russische afgevaardigde", "BLRGOV"),
+    ("nl", "De Wit-Russische delegatie verliet de zaal.", "Wit-Russische delegatie", "BLRGOV"),
+    ("en", "The Belarusian delegation left the summit early.", "Belarusian delegation", "BLRGOV"),
+    ("en", "Polish society is divided over the new law.", "Polish society", "POLCVL"),
+])
+def test_a_country_adjective_before_a_role_word(lang: str, text: str, mention: str, code: str) -> None:
+    codes = _codes(text, lang=lang)
+    assert codes.get(mention) == code, codes

@@ -60,6 +60,7 @@ class ActorLexicon:
     organisation_anaphors: frozenset[str]  # "the bloc", "het bondgenootschap": the organisation named last
     anaphoric_determiners: frozenset[str]  # het, dit, dat, de, deze, die, beide
     pair_words: frozenset[str]  # beide, twee: the plural refers to two
+    byline_words: frozenset[str]  # "By JOHN SMITH MINSK, Belarus": the word opening a byline before a dateline
 
     @staticmethod
     @lru_cache(maxsize=4)

@@ -95,6 +95,12 @@ class Names(Mentions):
             # "de Litouwse leiders": the adjective gives the country, the noun the role.
             noun = head.head if head.dep_ in ("amod", "nmod", "compound") else head
             role = self._role_word(noun)
+            if role is None and noun.i in range(span.start, span.end):
+                # the parse gave the adjective no noun: it modifies the word after it and any other
+                # adjectives, whatever their tags ("De Wit-Russische afgevaardigde/VERB verliet ...")
+                after = next((t for t in doc[span.end : span.end + 3] if t.pos_ != "ADJ"), None)
+                if after is not None and not after.is_punct and (found := self._role_word(after)) is not None:
+                    noun, role = after, found
             group = noun.lemma_.lower() in self.lexicon.group_nouns or noun.lower_ in self.lexicon.group_nouns
             if (role is not None or group) and noun.i not in range(span.start, span.end):
                 # "de Litouwse leiders" -> LTUGOV; "westerse landen" -> WST; an organisation's
@@ -244,9 +250,9 @@ class Names(Mentions):
             return True
         return span.start > 0 and self._place_noun(doc[span.start - 1])
 
-    @staticmethod
-    def _dateline(doc: Doc, span: Span) -> bool:
-        """A place in capitals that opens a line and is followed by punctuation: a dateline."""
+    def _dateline(self, doc: Doc, span: Span) -> bool:
+        """A place in capitals that opens a line, or follows a byline's name in capitals, and is
+        followed by punctuation: a dateline."""
         text = span.text
         if not (text.isupper() and len(text) > 3) or span.end >= len(doc) or not doc[span.end].is_punct:
             return False
@@ -256,6 +262,9 @@ class Names(Mentions):
             token = doc[i]
             if "\n" in token.text_with_ws or token.is_space:
                 return True
+            if token.lower_ in self.lexicon.byline_words and i < span.start - 1 and (
+                    i == 0 or "\n" in doc[i - 1].text_with_ws or doc[i - 1].is_space):
+                return True  # "By YURAS KARMANAU MINSK, Belarus"
             if not (token.is_punct or token.text.isupper()):
                 return False
         return True
