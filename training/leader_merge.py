@@ -416,9 +416,23 @@ def _phoenix_confirmed(spell: Spell, target: list[Spell] | None) -> None:
         spell.confirmed = "2011-02-28"
 
 
+# monthly snapshots miss a month now and then: spells of one office this close are one term
+SNAPSHOT_GAP_DAYS = 62
+
+
+def _adjacent(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    """The two windows overlap, or one ends at most SNAPSHOT_GAP_DAYS before the other starts."""
+    if overlaps(a, b):
+        return True
+    first, second = sorted((a, b))
+    if first[1].startswith(("0000", "9999")) or second[0].startswith(("0000", "9999")):
+        return False
+    return 0 <= _days(second[0]) - _days(first[1]) <= SNAPSHOT_GAP_DAYS
+
+
 def _add_to_group(clusters: list[list[Spell]], spell: Spell) -> None:
     window = interval([spell])
-    hits = [c for c in clusters if overlaps(interval(c), window)]
+    hits = [c for c in clusters if _adjacent(interval(c), window)]
     if not hits:
         clusters.append([spell])
         return
