@@ -644,3 +644,13 @@ def test_a_title_before_a_portfolio_and_an_unknown_name_gives_the_role() -> None
 def test_a_country_adjective_before_a_role_word(lang: str, text: str, mention: str, code: str) -> None:
     codes = _codes(text, lang=lang)
     assert codes.get(mention) == code, codes
+
+
+@pytest.mark.parametrize("text,mention,code", [
+    # people of a named group are the group, as CAMEO codes them (not the group's country's government)
+    ("De leider van Hamas sprak dinsdag in Doha.", "leider", "PSEREBHMS"),
+    ("De woordvoerder van de taliban ontkende het bericht.", "woordvoerder", "AFGREBTAL"),
+])
+def test_a_role_of_a_named_group_is_the_group(text: str, mention: str, code: str) -> None:
+    codes = _codes(text, lang="nl")
+    assert codes.get(mention) == code, codes

@@ -294,3 +294,12 @@ def test_sanctions_announced_for_countries_the_parse_hung_on_the_object() -> Non
     # "importheffingen" tagged as a verb with "voor ..." under it: the phrase is on the object
     assert {("USAGOV", "163", "CAN"), ("USAGOV", "163", "JPN")} <= _coded(
         "Zaterdag kondigde Trump importheffingen aan voor Canada, Brazilië en Japan.", date="2020-05-01")
+
+
+@pytest.mark.parametrize(("text", "event"), [
+    # calling another's act a word of blame criticises its owner (the possessor, as the adjective would)
+    ("Germany called Russia's decision a provocation.", ("DEU", "111", "RUS")),
+    ("Poland described the Belarusian move as a provocation.", ("POL", "111", "BLR")),
+])
+def test_naming_another_s_act_with_a_word_of_blame_is_a_criticism(text: str, event: tuple) -> None:
+    assert event in _coded(text, "en")

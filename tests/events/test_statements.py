@@ -203,3 +203,14 @@ def test_what_a_political_actor_is_quoted_as_saying_of_another_is_its_statement(
 def test_what_the_police_report_is_no_statement_against_anyone() -> None:
     assert not {e for e in _coded("Volgens de politie zijn bij de rellen tien mensen gewond geraakt.")
                 if e[1].startswith("11")}
+
+
+def test_a_negated_condition_is_no_refusal_and_leaves_the_main_clause_unnegated() -> None:
+    events = _coded("De EU zal sancties opleggen aan Rusland als Moskou de troepen niet terugtrekt.")
+    assert ("IGOEUREEC", "1312", "RUS", "asserted") in events, events
+    assert not {e for e in events if e[1].startswith("12") or e[3] == "negated"}, events
+
+
+def test_a_hostile_act_announced_on_a_condition_threatens_the_one_the_condition_names() -> None:
+    events = _coded("Als Rusland de grens overschrijdt, zal de EU nieuwe sancties opleggen.")
+    assert ("IGOEUREEC", "1312", "RUS", "asserted") in events, events

@@ -60,7 +60,7 @@ class Roles(Mentions):
             role = self.roles[span.label_].role
             country, rule = self._country_of(span.root, found, countries, span, role=role)
             if country is not None:
-                code = country if country.startswith("IGO") else country + role
+                code = country if country.startswith("IGO") or len(country) > 3 else country + role
                 found.add(self._actor(span, code, rule.replace("role", "role-phrase", 1)))
 
     def _role_noun(self, token: Token, found: DocActors, countries: Counter) -> Actor | None:
@@ -85,7 +85,7 @@ class Roles(Mentions):
         if country is None:
             return None
         # "EU officials": people of an organisation are the organisation (IGOEUREEC), as CAMEO codes them
-        code = country if country.startswith("IGO") else country + role
+        code = country if country.startswith("IGO") or len(country) > 3 else country + role
         return self._actor(token.doc[token.i : token.i + 1], code, rule)
 
     def _role_word(self, token: Token) -> str | None:
@@ -168,7 +168,10 @@ class Roles(Mentions):
             if child.dep_ in ("amod", "nmod:poss", "compound") or (
                 child.dep_ == "nmod" and any(c.lower_ in self.lexicon.of_preps for c in child.children)
             ):
-                return actor.code if actor.code.startswith("IGO") else actor.code[:3], "role+modifier"
+                # people of an organisation or a named group are that organisation or group ("EU
+                # officials", "een delegatie van Hamas"), as CAMEO codes them
+                group = actor.rule.startswith("gazetteer:group") and len(actor.code) > 3
+                return actor.code if actor.code.startswith("IGO") or group else actor.code[:3], "role+modifier"
         # "de burgemeester van Rotterdam": a town of the gazetteer in the role's "van" phrase
         for child in token.children:
             if child.dep_ == "nmod" and any(c.lower_ in self.lexicon.of_preps for c in child.children) and (

@@ -150,10 +150,11 @@ class Arguments(ClauseReading):
                 heads = [c for c in obj.children if c.i == obj.left_edge.i and c.pos_ == "PROPN"
                          and c.dep_ in ("nmod", "appos", "compound", "dep") and clause.preposition(c) is None]
         elif name == "obj.adj":
-            # "veroordeelde de Israëlische aanval": the country adjective on the object
+            # "veroordeelde de Israëlische aanval": the country adjective on the object, or its possessor
+            # ("called Russia's behaviour unacceptable")
             obj = self._object(anchor)
-            heads = [c for c in obj.children if c.dep_ in ("amod", "compound", "nmod")
-                     and clause.preposition(c) is None] if obj is not None else []  # fmt: skip
+            heads = [c for c in obj.children if c.dep_ == "nmod:poss" or (
+                c.dep_ in ("amod", "compound", "nmod") and clause.preposition(c) is None)] if obj is not None else []
         elif name.startswith("obj."):
             obj = self._object(anchor)
             if obj is not None:
@@ -260,14 +261,17 @@ class Arguments(ClauseReading):
         # a bare noun phrase before the verb that the parser did not call a subject ("Suu Kyi's
         # partij ... eist dat ...")
         heads = [c for c in before if c.dep_ in ("obl", "nmod", "dep") and clause.preposition(c) is None][:1]
-        if not heads and "Fin" in anchor.morph.get("VerbForm"):
+        # a finite auxiliary before the verb makes the verb the infinitive or participle, whatever its
+        # tag ("zal de EU ... opleggen" with "opleggen" read as a plural present)
+        auxiliary = [c for c in anchor.children if c.dep_ == "aux" and c.i < anchor.i
+                     and "Fin" in c.morph.get("VerbForm")]
+        if not heads and "Fin" in anchor.morph.get("VerbForm") and not auxiliary:
             # after a fronted phrase the subject follows the finite verb ("Gisteren gingen 100.000
             # Wit-Russen de straat op")
             heads = self._actor_after(anchor, actors, adjacent=False)
         elif not heads:
             # ... or the finite auxiliary ("Volgens Oekraïne heeft Rusland ... gebombardeerd")
-            finite = [c for c in anchor.children if c.dep_ == "aux" and c.i < anchor.i
-                      and "Fin" in c.morph.get("VerbForm")] or self._finite_in_second_place(anchor)
+            finite = auxiliary or self._finite_in_second_place(anchor)
             heads = self._actor_after(finite[0], actors, adjacent=True) if finite else []
         return heads
 

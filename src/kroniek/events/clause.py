@@ -457,6 +457,10 @@ def _clause_tokens(verb: Token) -> Iterator[Token]:
         token = stack.pop()
         yield token
         for child in token.children:
-            if child.dep_ in ("ccomp", "acl:relcl", "parataxis", "advcl", "conj") and child.pos_ in ("VERB", "AUX"):
+            if child.pos_ in ("VERB", "AUX") and (
+                    child.dep_ in ("ccomp", "acl:relcl", "parataxis", "advcl", "conj")
+                    # a clause with its own conjunction or subject, whatever the label the parse gave
+                    # it ("sancties aan Rusland als Moskou ... niet terugtrekt/acl")
+                    or child.dep_ == "acl" and any(c.dep_ in ("mark", "nsubj", "nsubj:pass") for c in child.children)):
                 continue
             stack.append(child)

@@ -197,6 +197,10 @@ class EventCoder(Matching, Arguments, Discourse, Placing, Saying):
         if not (sources and targets) and self.ranker is not None:
             sources, targets = self._ranked(pattern, anchor, is_noun, ctx, sources, targets)
         status = decide(anchor, self.grammar, is_noun)
+        if not targets and sources and not is_noun and status.mood == "announce" and int(pattern.root) >= 11:
+            # "Als Rusland de grens overschrijdt, zal de EU sancties opleggen": a hostile act announced
+            # on a condition is aimed at the one the condition names (a threat, events/statements.py)
+            targets = [a for a in self._condition_subjects(anchor, actors) if a not in sources]
         if status.status == "reported" and status.speaker is not None:
             status = self._own_side(status, status.speaker, sources, actors)
         if status.status == "demanded" and status.verb in self.grammar.order_verbs and status.speaker is not None:
@@ -267,6 +271,15 @@ class EventCoder(Matching, Arguments, Discourse, Placing, Saying):
             # the people acted on, left unnamed ("hield drie mensen vast"), not a thing ("hield de hand vast")
             targets = [self._implicit(where or country_of(sources[0]), pattern.implicit_target, anchor)]
         return [a for a in sources if a.code], [a for a in targets if a.code]
+
+    def _condition_subjects(self, anchor: Token, actors) -> list:
+        """The actors subject of a conditional clause the verb depends on ("als Rusland ...")."""
+        out = []
+        for child in anchor.children:
+            if child.pos_ in ("VERB", "AUX") and child.dep_ in ("advcl", "dep", "acl") and any(
+                    c.dep_ == "mark" and c.lower_ in self.grammar.conditional_markers for c in child.children):
+                out += [a for s in clause.subjects(child) for a in self._actors_at(s, actors) if a.code]
+        return out
 
     def _named_agent(self, anchor: Token, is_noun: bool) -> bool:
         """The clause names who did it, an actor or not ("De Chinese kustwacht bestookte ...",

@@ -116,6 +116,10 @@ def decide(anchor: Token, grammar: Grammar, is_noun: bool = False) -> Status:
     """The status of the act anchored at a verb (or an event noun) in its sentence."""
     if anchor.sent.text.rstrip().rstrip("\"'”’»)").endswith("?"):  # a question, quoted or not
         return Status("hypothetical", "question", 0.5)
+    if anchor.pos_ in ("VERB", "AUX") and _conditional(anchor, grammar) and any(
+            c.dep_ == "mark" for c in anchor.children):
+        # "als Moskou de troepen niet terugtrekt": a condition, negated or not, is no act
+        return Status("hypothetical", "conditional clause", 0.5)
     if _negated(anchor, grammar):
         return _negation(anchor, grammar, f"negated by {_negator(anchor, grammar)!r}", 0.9)
     if (intent := _intent_phrase(anchor, grammar)) is not None:
