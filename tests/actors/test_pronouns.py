@@ -132,3 +132,14 @@ def test_a_quote_after_a_sentence_naming_no_speaker_stays_unattributed() -> None
     found = _resolved("Tusk spoke in Warsaw on Monday. The border will stay closed.\n\n\"We will not back down.\"",
                       "en", "2024-06-01")
     assert "We" not in found, found
+
+
+def test_a_plural_subject_pronoun_after_a_sentence_about_a_thing_takes_up_the_people_it_named() -> None:
+    found = _resolved("De Litouwse regering protesteerde. Het besluit trof vooral Russische diplomaten. Zij moeten "
+                      "het land binnen een week verlaten.", "nl")
+    assert found.get("Zij") == ("RUSGOV", "coref:pronoun"), found
+
+
+def test_the_name_before_a_colon_speaks_the_quote_after_it() -> None:
+    found = _resolved("Minister Lavrov: 'Ik veroordeel dit besluit ten zeerste.'", "nl")
+    assert found.get("Ik") == ("RUSGOV", "coref:quote-speaker"), found

@@ -93,6 +93,13 @@ class Coreference(Mentions):
                 others = self._co_arguments(token)
                 previous = [a for a in previous if not any(a.tokens[0] <= i < a.tokens[1] for i in others)]
                 antecedent = max(previous, key=lambda a: a.tokens[1]) if previous else None
+                if self._thing_subject_before(token, found, sents):
+                    # "De reisban treft tientallen functionarissen. Zij worden ...": after a sentence
+                    # about a thing, the pronoun takes up the people that sentence named
+                    here = next(k for k, s in enumerate(sents) if s.start <= token.i < s.end)
+                    latest = self._last_plural_noun(token, found, sents)
+                    if latest is not None and latest.tokens[0] >= sents[here - 1].start:
+                        antecedent = latest
             elif token.lower_ in lex.person_pronouns:
                 antecedent = self._person_antecedent(token, found, sents)
             else:
@@ -170,6 +177,19 @@ class Coreference(Mentions):
             if (word is not None and word.title) or tail in self.lexicon.person_heads:
                 return i == 0 or bool(self.lexicon.compound_links)
         return False
+
+    @staticmethod
+    def _thing_subject_before(token: Token, found: DocActors, sents: list[Span]) -> bool:
+        """The sentence before the pronoun's has a subject noun that is no actor (a thing)."""
+        here = next(k for k, s in enumerate(sents) if s.start <= token.i < s.end)
+        if here == 0:
+            return False
+        root = sents[here - 1].root
+        subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubj:pass")]
+        # the one before the verb where the parse gives two ("Het besluit trof vooral diplomaten/nsubj")
+        subjects = [c for c in subjects if c.i < root.i][:1] or subjects
+        return bool(subjects) and all(s.pos_ == "NOUN" and (found.at(s) is None or not found.at(s).code)
+                                      for s in subjects)
 
     def _last_plural_noun(self, token: Token, found: DocActors, sents: list[Span]) -> Actor | None:
         """The actor a plural object pronoun refers to: the last plural noun before it, in its own

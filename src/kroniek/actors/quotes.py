@@ -68,6 +68,10 @@ class Quotes(Mentions):
             speaker, addressee = speakers[k]
             if speaker is not None:
                 self._quote_pronouns(sent, found, speaker, addressee, before=speaker.tokens[0])
+            elif (named := self._colon_speaker(sent, found)) is not None:
+                # "Rosenthal: 'Ik betreur ...'": what follows the colon is the named one's
+                speakers[k] = (named, None)
+                self._quote_pronouns(doc[named.tokens[1] + 1 : sent.end], found, named, None, before=sent.end)
         for start, end in _quote_regions(doc, self._token_index(doc)):
             first = next(k for k, sent in enumerate(sents) if sent.start <= start < sent.end)
             last = next(k for k, sent in enumerate(sents) if sent.start <= end < sent.end)
@@ -79,6 +83,17 @@ class Quotes(Mentions):
                 speaker, addressee = speakers[first - 1]
             if speaker is not None:
                 self._quote_pronouns(doc[start : end + 1], found, speaker, addressee, before=end + 1)
+
+    @staticmethod
+    def _colon_speaker(sent: Span, found: DocActors) -> Actor | None:
+        """The actor that opens the sentence and is followed by a colon ("Rosenthal: ...")."""
+        doc = sent.doc
+        first = next((t for t in sent if not (t.is_punct or t.is_space)), None)
+        actor = found.at(first) if first is not None else None
+        if actor is None or not actor.code or actor.tokens[0] != first.i:
+            return None
+        end = actor.tokens[1]
+        return actor if end < sent.end and doc[end].text == ":" else None
 
     @staticmethod
     def _opens_sentence(sent: Span, start: int) -> bool:
