@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 
 from kroniek.actors.kb import DATA_DIR, KnowledgeBase, default_kb
+from kroniek.model import Document
+from kroniek.pipeline import default_analyzer
 
 LEADING_TYPES = {"IGO", "NGO", "IMG", "MNC", "NGM", "INT", "UIS"}
 
@@ -185,3 +187,15 @@ def test_lookup_is_case_insensitive(kb: KnowledgeBase) -> None:
 
 def test_load_from_explicit_dir() -> None:
     assert KnowledgeBase.load(Path(DATA_DIR)).country("NLD").name_nl == "Nederland"
+
+
+@pytest.mark.parametrize("text,lang,date,mention,code", [
+    # heads of international organisations before 2010, dated: the office, not the home country
+    ("Javier Solana sprak met Loekasjenko.", "nl", "2005-03-01", "Javier Solana", "IGOEUREEC"),
+    ("NAVO-chef Solana bezocht Kiev.", "nl", "1997-05-01", "NAVO-chef Solana", "IGOWSTNAT"),
+    ("Kofi Annan called for calm.", "en", "2003-01-01", "Kofi Annan", "IGOUNO"),
+])
+def test_heads_of_organisations_are_their_organisation_in_office(text: str, lang: str, date: str, mention: str,
+                                                                  code: str) -> None:
+    (result,) = default_analyzer().analyze([Document("t", text, date, lang)])
+    assert {a.text: a.code for a in result.actors}.get(mention) == code
