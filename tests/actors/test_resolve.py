@@ -650,6 +650,7 @@ def test_a_country_adjective_before_a_role_word(lang: str, text: str, mention: s
     # people of a named group are the group, as CAMEO codes them (not the group's country's government)
     ("De leider van Hamas sprak dinsdag in Doha.", "leider", "PSEREBHMS"),
     ("De woordvoerder van de taliban ontkende het bericht.", "woordvoerder", "AFGREBTAL"),
+    ("De gewapende tak van Hamas vuurde raketten af op Israël.", "gewapende tak", "PSEREBHMS"),
 ])
 def test_a_role_of_a_named_group_is_the_group(text: str, mention: str, code: str) -> None:
     codes = _codes(text, lang="nl")

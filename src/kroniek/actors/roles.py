@@ -170,8 +170,7 @@ class Roles(Mentions):
             ):
                 # people of an organisation or a named group are that organisation or group ("EU
                 # officials", "een delegatie van Hamas"), as CAMEO codes them
-                group = actor.rule.startswith("gazetteer:group") and len(actor.code) > 3
-                return actor.code if actor.code.startswith("IGO") or group else actor.code[:3], "role+modifier"
+                return self._owner_code(actor), "role+modifier"
         # "de burgemeester van Rotterdam": a town of the gazetteer in the role's "van" phrase
         for child in token.children:
             if child.dep_ == "nmod" and any(c.lower_ in self.lexicon.of_preps for c in child.children) and (
@@ -183,7 +182,7 @@ class Roles(Mentions):
             for t in doc[token.i + 2 : token.i + 5]:
                 actor = found.at(t)
                 if actor is not None and actor.code:
-                    return actor.code[:3] if not actor.code.startswith("IGO") else actor.code, "role+following-phrase"
+                    return self._owner_code(actor), "role+following-phrase"
         # "zei de premier" after "premier Rutte": the office holder named before
         earlier = self._named_holder(token, found, phrase)
         if earlier is not None:
@@ -218,6 +217,14 @@ class Roles(Mentions):
         if countries and role in self.lexicon.home_bound_roles:
             return countries.most_common(1)[0][0], "role+article-country"
         return UNKNOWN_COUNTRY, "role+no-country-evidence"
+
+    @staticmethod
+    def _owner_code(actor: Actor) -> str:
+        """What a role of `actor` takes from it: people of an organisation or a named group are that
+        organisation or group ("EU officials", "een delegatie van Hamas"), as CAMEO codes them; of a
+        country or a country's body, the country."""
+        group = actor.rule.startswith("gazetteer:group") and len(actor.code) > 3
+        return actor.code if actor.code.startswith("IGO") or group else actor.code[:3]
 
     def _named_holder(self, token: Token, found: DocActors, phrase: Span | None = None) -> str | None:
         """The country of the last person before `token` whose title was the same role word (or
