@@ -214,3 +214,19 @@ def test_a_negated_condition_is_no_refusal_and_leaves_the_main_clause_unnegated(
 def test_a_hostile_act_announced_on_a_condition_threatens_the_one_the_condition_names() -> None:
     events = _coded("Als Rusland de grens overschrijdt, zal de EU nieuwe sancties opleggen.")
     assert ("IGOEUREEC", "1312", "RUS", "asserted") in events, events
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("De Russische invasie heeft de geruchten over een Chinese inval in Taiwan versterkt.", "nl"),
+    ("De vrees voor een Russische aanval op Polen groeit.", "nl"),
+    ("Fears of a Russian attack on Poland are growing.", "en"),
+])
+def test_an_act_named_under_a_noun_of_rumour_or_fear_has_not_happened(text: str, lang: str) -> None:
+    events = _coded(text, lang)
+    assert events and not {e for e in events if e[3] == "asserted"}, events
+
+
+def test_what_an_attributed_content_says_of_compliance_is_no_accusation() -> None:
+    events = _coded("Volgens Duitsland voldoen Servië en Montenegro aan alle gestelde eisen.")
+    assert not {e for e in events if e[1].startswith("11")}, events
+    assert ("SRB", "080", "IGOEUREEC", "asserted") in _coded("Servië voldeed aan de eisen van de Europese Unie.")

@@ -98,6 +98,9 @@ class Grammar:
     cessation_words: frozenset[str] = frozenset()
     # predicates that call for an act without its happening ("een ontmoeting is noodzakelijk")
     necessity_words: frozenset[str] = frozenset()
+    # nouns of rumour, fear or possibility: an act named in their phrase has not happened ("geruchten
+    # over een inval")
+    speculation_nouns: frozenset[str] = frozenset()
     # wanting that another acts is demanding it ("Polen wil dat de EU ..."): these verbs with a
     # finite complement clause
     desire_verbs: frozenset[str] = frozenset()

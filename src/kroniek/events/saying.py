@@ -131,6 +131,8 @@ class Saying:
         conflict, (111, ...) when it holds a word of blame; None without one, or when its subject is
         no actor of another side than `sources`."""
         own = {a.code[:3] for a in sources if a.code}
+        if self._cooperative(content, actors):
+            return None  # "volgens Duitsland voldoen zij aan alle eisen": the content tells of cooperation
         words = [t for t in content.subtree if t.i not in skip]
         if any(self._conflictual(t, actors) for t in words):
             code = ACCUSATION
@@ -166,6 +168,13 @@ class Saying:
             if (found := self._content_blame(content, sources, actors)) is not None:
                 return found
         return None
+
+    def _cooperative(self, verb: Token, actors: DocActors) -> bool:
+        """The content's own verb is one the patterns, with their conditions, code only as cooperation."""
+        if verb.pos_ not in ("VERB", "AUX"):
+            return False
+        found = self._matches(self._verb_patterns(verb), verb, is_noun=False, actors=actors)
+        return bool(found) and all(self.ontology.get(p.code).quad_class <= 2 for p in found)
 
     def _conflictual(self, token: Token, actors: DocActors) -> bool:
         """A verb or event noun whose patterns, with their conditions on the clause, code only

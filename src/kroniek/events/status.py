@@ -170,7 +170,7 @@ def decide(anchor: Token, grammar: Grammar, is_noun: bool = False) -> Status:
                 # the act took place
                 return Status("hypothetical", "infinitive without the verb it depends on", 0.5)
             break
-        lemmas = full_lemmas(head, grammar) if head.pos_ in ("VERB", "AUX") else {head.lemma_.lower()}
+        lemmas = full_lemmas(head, grammar) if head.pos_ in ("VERB", "AUX") else {head.lemma_.lower(), head.lower_}
         # a predicate noun with its preposition is one word of the lists: "van plan (zijn)"
         lemmas = set(lemmas) | {f"{c.lower_} {head.lemma_.lower()}" for c in head.children if c.dep_ == "case"}
         # a "dat"-clause the parser hung as an adverbial clause is still the verb's complement
@@ -183,6 +183,10 @@ def decide(anchor: Token, grammar: Grammar, is_noun: bool = False) -> Status:
         if token == anchor and is_noun and dep == "obj" and (lemma := _listed(lemmas, grammar.intent_modals)):
             # an act wanted is not yet done: "Rusland wil een ontmoeting", "Russia wants talks" (an intention)
             return Status("hypothetical", f"wanted by {lemma!r}", 0.5, subject(head), lemma, mood="announce")
+        if token == anchor and is_noun and dep in ("nmod", "obl", "obl:arg") and (
+                lemma := _listed(lemmas, grammar.speculation_nouns)):
+            # "geruchten over een Chinese inval", "fears of an invasion": spoken of, not done
+            return Status("hypothetical", f"under {lemma!r}", 0.5)
         if token == anchor and dep in ("nsubj", "csubj") and _listed(lemmas, grammar.necessity_words):
             # "een ontmoeting is noodzakelijk", "a meeting was necessary": called for, not held
             return Status("hypothetical", f"called {head.lemma_.lower()!r}", 0.5)
