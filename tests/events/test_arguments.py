@@ -303,3 +303,4 @@ def test_sanctions_announced_for_countries_the_parse_hung_on_the_object() -> Non
 ])
 def test_naming_another_s_act_with_a_word_of_blame_is_a_criticism(text: str, event: tuple) -> None:
     assert event in _coded(text, "en")
+

@@ -642,3 +642,22 @@ def test_a_lowercase_word_tagged_as_a_name_is_a_verb_not_a_title_part(coded) -> 
         .            .            PUNCT  punct      5
     """, ents=((3, 4, "LOC"), (5, 6, "PER")))
     assert _dyads(events) == {("SVKGOV", "051", "HUNGOV")}
+
+
+def test_the_object_before_a_clause_final_verb_and_no_conjunct_without_a_conjunction(coded) -> None:
+    # a parse that coordinates the object with the subject although no "en" or comma joins them: the
+    # words before the verb that ends its clause are its object
+    events = coded("""
+        De          de           DET    det     2
+        ruil        ruil         NOUN   nsubj   3
+        kwam        komen        VERB   root    0   VerbForm=Fin
+        nadat       nadat        SCONJ  mark    9
+        Israël      Israël       PROPN  nsubj   9
+        90          90           NUM    nummod  8
+        Palestijnse Palestijns   ADJ    amod    8
+        gevangenen  gevangene    VERB   conj    5
+        vrijliet    vrijlaten    VERB   advcl   3   VerbForm=Fin
+        .           .            PUNCT  punct   3
+    """, ents=((4, 5, "LOC"),))
+    assert ("ISR", "0841", "PSECVL") in _dyads(events)
+    assert not {d for d in _dyads(events) if d[0] == "PSECVL"}

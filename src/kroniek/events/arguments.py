@@ -93,6 +93,9 @@ class Arguments(ClauseReading):
             if not heads and not is_noun and not passive:
                 # no object in the parse ("gooide oppositiekandidaten in de cel")
                 heads = self._actor_after(anchor, actors, adjacent=True)
+            if not heads and not is_noun and not passive:
+                # ... or it stands before a clause-final verb ("nadat Israël 183 gevangenen vrijliet")
+                heads = self._middle_field(anchor, actors)
             if not is_noun and not passive:
                 # several objects in the parse ("heeft Wit-Rusland om opheldering gevraagd"): any actor
                 heads += [o for o in clause.children(anchor, ("obj",)) if o != obj]
@@ -352,6 +355,10 @@ class Arguments(ClauseReading):
         """The actor a phrase head stands for, with its coordinated partners."""
         out: list[Actor] = []
         for t in (token, *token.conjuncts):
+            if t.i > token.i and not self._joined(t):
+                # no conjunction or comma before it: no conjunct, whatever the parse ("nadat Israël 183
+                # Palestijnse gevangenen/conj vrijliet": the prisoners are the object)
+                continue
             if out and t.i > token.i and any(
                     c.dep_ in ("amod", "det") and c.lower_ in self.grammar.rest_markers for c in t.children):
                 # "A en andere B": A is one of the B, the rest unnamed; the named ones are the actors
@@ -363,6 +370,36 @@ class Arguments(ClauseReading):
             if t == token and not members:
                 out += self._examples(t, actors)
         return out
+
+    def _middle_field(self, verb: Token, actors: DocActors) -> list[Token]:
+        """The object of a verb that ends its clause, read off the words as Dutch word order puts it:
+        the last actor between the verb's subject and the verb, in no phrase of a preposition."""
+        doc = verb.doc
+        after = doc[verb.i + 1] if verb.i + 1 < verb.sent.end else None
+        if after is not None and not (after.is_punct or after.pos_ in ("CCONJ", "SCONJ")):
+            return []
+        subject = next((s for s in clause.subjects(verb) if s.i < verb.i), None)
+        if subject is None:
+            return []
+        # the subject's own words (what the parse coordinated with it may be the object itself)
+        start = own.tokens[1] if (own := actors.at(subject)) is not None else subject.i + 1
+        for t in reversed(doc[start : verb.i]):
+            if t.pos_ in ("VERB", "AUX") and actors.at(t) is None and t.dep_ not in ("aux", "aux:pass"):
+                return []  # another verb between: not this verb's middle field
+            actor = actors.at(t)
+            if actor is not None and actor.code and t.i == actor.head and clause.preposition(t) is None \
+                    and not any(a.pos_ == "ADP" for a in doc[start : actor.tokens[0]][-1:]):
+                return [t]
+        return []
+
+    @staticmethod
+    def _joined(conjunct: Token) -> bool:
+        """A later conjunct stands after a coordinating conjunction or a comma (its own or before it)."""
+        first = conjunct.left_edge
+        before = conjunct.doc[first.i - 1] if first.i > 0 else None
+        marks = (",", ";", "/", "&")
+        return first.pos_ == "CCONJ" or first.text in marks or any(c.dep_ == "cc" for c in conjunct.children) or (
+            before is not None and (before.pos_ == "CCONJ" or before.text in marks))
 
     def _indirect(self, token: Token, actors: DocActors) -> Actor | None:
         """A relative pronoun stands for its antecedent; a phrase whose head is no actor for the
