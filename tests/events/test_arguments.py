@@ -304,3 +304,8 @@ def test_sanctions_announced_for_countries_the_parse_hung_on_the_object() -> Non
 def test_naming_another_s_act_with_a_word_of_blame_is_a_criticism(text: str, event: tuple) -> None:
     assert event in _coded(text, "en")
 
+
+
+def test_an_aside_in_brackets_names_no_party_of_the_clause() -> None:
+    events = _coded("De oppositieleider (later gevlucht naar Litouwen) erkende in een videoboodschap zijn nederlaag.")
+    assert not {e for e in events if e[2] == "LTU"}, events

@@ -38,10 +38,26 @@ class Discourse:
             span = doc[min(b.tokens[0] for b in (a, *listed)) : max(b.tokens[1] for b in (a, *listed)) + 1]
             if listed and any(t.pos_ == "CCONJ" for t in span):
                 partners |= {b.head for b in listed}
+        aside = self._parenthesised(anchor)
         return [a for a in options.values() if a.code and a not in exclude and a.code[:3] not in own
-                and a.head not in partners
+                and a.head not in partners and a.head not in aside
                 and a.rule not in ("coref:pronoun", "coref:demonstrative")
                 and clause.preposition(doc[a.head]) not in self.grammar.channel_preps]
+
+    @staticmethod
+    def _parenthesised(anchor: Token) -> set[int]:
+        """The tokens of the sentence between brackets that do not hold the anchor: an aside ("Zijn
+        tegenkandidaat (later gevlucht naar Litouwen) erkende ...") names no party of the clause."""
+        inside: set[int] = set()
+        start = None
+        for t in anchor.sent:
+            if t.text in ("(", "["):
+                start = t.i
+            elif t.text in (")", "]") and start is not None:
+                if not start < anchor.i < t.i:
+                    inside |= set(range(start + 1, t.i))
+                start = None
+        return inside
 
     def _one_other(self, anchor: Token, actors: DocActors, exclude: list[Actor]) -> list[Actor]:
         """The other party when the sentence names one ("Toen Rusland de olietoevoer naar Belarus
