@@ -310,3 +310,20 @@ def test_an_aside_in_brackets_names_no_party_of_the_clause() -> None:
     events = _coded("Zijn tegenkandidaat Viktor Babariko (later gevlucht naar Litouwen) erkende in een verklaring zijn "
                     "nederlaag.")
     assert not {e for e in events if e[2] == "LTU"}, events
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Het plan voorziet in meer samenwerking tussen de Europese Unie en Belarus, Oekraïne, Moldavië en Georgië.", "nl"),
+    ("The project envisages more cooperation between the European Union and Belarus, Ukraine, Moldova and Georgia.",
+     "en"),
+])
+def test_between_the_first_and_a_list_the_first_acts_with_each_not_the_rest_among_themselves(text: str,
+                                                                                           lang: str) -> None:
+    events = _coded(text, lang)
+    assert ("IGOEUREEC", "060", "UKR") in events and ("MDA", "060", "IGOEUREEC") in events, events
+    assert not {e for e in events if "IGOEUREEC" not in (e[0], e[2])}, events
+
+
+def test_a_list_of_three_meeting_is_each_with_each() -> None:
+    events = _coded("Russia, Turkey and Iran held talks in Astana.", "en")
+    assert {("RUS", "046", "TUR"), ("TUR", "046", "IRN"), ("IRN", "046", "RUS")} <= events, events

@@ -356,7 +356,7 @@ class EventCoder(Matching, Arguments, Discourse, Placing, Saying):
             trace.reason = f"{code}: a statement that says nothing CAMEO codes finer is not coded"
             return
         cameo = self.ontology.get(code)
-        for source, target in product(sources, targets):
+        for source, target in self._pairs(anchor.doc, sources, targets):
             if source.code == target.code:
                 continue
             if cameo.root == "01" and (target.code or "")[3:6] == "MED":
@@ -378,6 +378,19 @@ class EventCoder(Matching, Arguments, Discourse, Placing, Saying):
             )
             trace.events.append(event)
             ctx.events.append(event)
+
+    @staticmethod
+    def _pairs(doc: Doc, sources: list[Actor], targets: list[Actor]) -> list[tuple[Actor, Actor]]:
+        """Each source with each target; but where both sides are the same list of three or more whose
+        first is set apart by the conjunction ("samenwerking tussen de EU en Belarus, Oekraïne en
+        Moldavië"), the first with each of the rest: the rest do not act among themselves."""
+        pairs = list(product(sources, targets))
+        if len(sources) < 3 or sources != targets or any(a.tokens[1] <= a.tokens[0] for a in sources):
+            return pairs
+        first, second = sorted(sources, key=lambda a: a.tokens[0])[:2]
+        if not any(t.pos_ == "CCONJ" for t in doc[first.tokens[1] : second.tokens[0]]):
+            return pairs
+        return [(s, t) for s, t in pairs if first in (s, t)]
 
     def _own_side(self, status: Status, speaker: Token, sources: list[Actor], actors: DocActors) -> Status:
         """An act told by the actor's own side ("Hamas stopt, meldt een woordvoerder") is asserted."""
