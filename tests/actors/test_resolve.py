@@ -655,3 +655,17 @@ def test_a_country_adjective_before_a_role_word(lang: str, text: str, mention: s
 def test_a_role_of_a_named_group_is_the_group(text: str, mention: str, code: str) -> None:
     codes = _codes(text, lang="nl")
     assert codes.get(mention) == code, codes
+
+
+@pytest.mark.parametrize("lang,text,mention,code", [
+    # a news agency is its country's media; a country name inside its name is no country
+    ("en", "Belarus released two prisoners, RIA Novosti reported.", "RIA Novosti", "RUSMED"),
+    ("en", "The sanctions may be lifted, a diplomat told Agence France Presse.", "Agence France Presse", "FRAMED"),
+])
+def test_a_news_agency_is_its_countrys_media(lang: str, text: str, mention: str, code: str) -> None:
+    assert _codes(text, lang=lang).get(mention) == code
+
+
+def test_the_agency_credited_in_a_dateline_is_no_party() -> None:
+    codes = _codes("MINSK (Reuters) - Belarus released two prisoners on Monday.", lang="en")
+    assert codes.get("Reuters") is None and "MINSK" not in codes, codes

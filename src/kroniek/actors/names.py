@@ -87,6 +87,8 @@ class Names(Mentions):
             return None  # "pro-European voters" are no EU actor
         if self._dateline(doc, span):
             return None  # "MADRID (Reuters) -", "DEN HAAG (ANP) -": where the report was filed
+        if self._dateline_credit(doc, span):
+            return None  # "TEHERAN (ANP) -": who filed it, no party to what it reports
         if entry.kind == "capital" and self._city_as_place(doc, span):
             # "een persconferentie in Minsk", "de Litouwse hoofdstad Vilnius": the city; an
             # organisation's seat stays the organisation ("de woede in Brussel" is the EU's)
@@ -249,6 +251,13 @@ class Names(Mentions):
         if span.start > 0 and doc[span.start - 1].lower_ in self.lexicon.locative_preps:
             return True
         return span.start > 0 and self._place_noun(doc[span.start - 1])
+
+    def _dateline_credit(self, doc: Doc, span: Span) -> bool:
+        """A name alone between brackets right after a dateline place ("TEHERAN (ANP) -")."""
+        if span.start < 2 or span.end >= len(doc) or doc[span.start - 1].text != "(" or doc[span.end].text != ")":
+            return False
+        place = doc[span.start - 2]
+        return self._dateline(doc, doc[place.i : place.i + 1])
 
     def _dateline(self, doc: Doc, span: Span) -> bool:
         """A place in capitals that opens a line, or follows a byline's name in capitals, and is
