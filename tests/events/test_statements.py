@@ -230,3 +230,9 @@ def test_what_an_attributed_content_says_of_compliance_is_no_accusation() -> Non
     events = _coded("Volgens Duitsland voldoen Servië en Montenegro aan alle gestelde eisen.")
     assert not {e for e in events if e[1].startswith("11")}, events
     assert ("SRB", "080", "IGOEUREEC", "asserted") in _coded("Servië voldeed aan de eisen van de Europese Unie.")
+
+
+def test_an_infinitive_after_to_and_adverbs_is_what_is_asked_whatever_the_parse() -> None:
+    events = _coded("The EU called on the Belarusian authorities to immediately and unconditionally release all "
+                    "detainees.", "en")
+    assert not {e for e in events if e[1] == "0841" and e[3] == "asserted"}, events

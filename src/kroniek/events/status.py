@@ -176,6 +176,10 @@ def decide(anchor: Token, grammar: Grammar, is_noun: bool = False) -> Status:
         # a "dat"-clause the parser hung as an adverbial clause is still the verb's complement
         dep = "ccomp" if token.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ in grammar.complementizers for c in token.children) else token.dep_
+        if token == anchor and dep == "conj" and _marked_infinitive(anchor, grammar):
+            # "called on X to immediately and unconditionally release/conj ...": the infinitive marker
+            # before it, past adverbs only, makes it the verb's complement whatever the parse says
+            dep = "xcomp"
         if token == anchor and dep == "obl" and preposition(token) in grammar.locative_preps:
             # the act named in a phrase of place is where the verb happened, not what it asks for,
             # announces or refuses ("In zijn gelukwens aan X zinspeelde Y op ...": the wish was sent)
@@ -235,6 +239,15 @@ def decide(anchor: Token, grammar: Grammar, is_noun: bool = False) -> Status:
         token = head
         depth += 1
     return Status("asserted", reason, confidence)
+
+
+def _marked_infinitive(verb: Token, grammar: Grammar) -> bool:
+    """An infinitive marker ("to", "te") stands before the verb with only adverbs, conjunctions and
+    commas between, read off the words."""
+    i = verb.i - 1
+    while i >= verb.sent.start and (verb.doc[i].pos_ in ("ADV", "CCONJ") or verb.doc[i].text == ","):
+        i -= 1
+    return i >= verb.sent.start and verb.doc[i].lower_ in grammar.infinitive_markers
 
 
 def _intent_phrase(anchor: Token, grammar: Grammar) -> Status | None:
