@@ -669,3 +669,22 @@ def test_a_news_agency_is_its_countrys_media(lang: str, text: str, mention: str,
 def test_the_agency_credited_in_a_dateline_is_no_party() -> None:
     codes = _codes("MINSK (Reuters) - Belarus released two prisoners on Monday.", lang="en")
     assert codes.get("Reuters") is None and "MINSK" not in codes, codes
+
+
+def test_a_weekday_the_tagger_took_for_a_name_is_no_actor(resolved) -> None:
+    # in a story about one country an unknown name would take that country: a time is no name
+    found = resolved("""
+        Maandagavond  Maandagavond  PROPN  obl    3
+        sprak         spreken       VERB   root   0
+        Polen         Polen         PROPN  nsubj  2
+        met           met           ADP    case   5
+        Polen         Polen         PROPN  obl    2
+        .             .             PUNCT  punct  2
+    """, ents=((0, 1, "PER"), (2, 3, "LOC"), (4, 5, "LOC")))
+    assert not any(a.tokens[0] == 0 for a in found.actors), [(a.text, a.code) for a in found.actors]
+
+
+def test_a_capital_that_opens_a_longer_name_is_a_first_name() -> None:
+    codes = _codes("De arrestatie van journalist Roman Protasevitsj en zijn vriendin Sofia Sapega leidde tot "
+                   "sancties.", lang="nl")
+    assert "Sofia" not in codes and codes.get("Sofia Sapega") != "BGRGOV", codes

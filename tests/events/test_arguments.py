@@ -327,3 +327,13 @@ def test_between_the_first_and_a_list_the_first_acts_with_each_not_the_rest_amon
 def test_a_list_of_three_meeting_is_each_with_each() -> None:
     events = _coded("Russia, Turkey and Iran held talks in Astana.", "en")
     assert {("RUS", "046", "TUR"), ("TUR", "046", "IRN"), ("IRN", "046", "RUS")} <= events, events
+
+
+def test_going_to_ones_own_country_is_no_visit() -> None:
+    assert not _coded("De Russische minister reisde maandag naar Rusland.")
+    assert ("NLDGOV", "042", "BEL") in _coded("De Nederlandse minister bezocht dinsdag België.")
+
+
+def test_a_relative_clause_about_an_actor_names_no_party_of_the_main_clause() -> None:
+    events = _coded("Tichanovskaja, die naar Litouwen is gevlucht, sprak haar afschuw uit over de gebeurtenissen.")
+    assert not {e for e in events if e[2] == "LTU"}, events

@@ -57,6 +57,8 @@ class Names(Mentions):
                     counts[self.kb.person(entry.person).country] += 1
                     continue
                 code = entry.code or ""
+                if entry.kind == "capital" and self._first_of_longer_name(doc, doc[s:e]):
+                    continue  # "Sofia Sapega": a person, not Bulgaria
                 if entry.kind in ("country", "adjective", "inhabitants", "capital", "seat") and code[:3].isalpha():
                     if not code.startswith("IGO"):
                         counts[code[:3]] += 1
@@ -89,6 +91,8 @@ class Names(Mentions):
             return None  # "MADRID (Reuters) -", "DEN HAAG (ANP) -": where the report was filed
         if self._dateline_credit(doc, span):
             return None  # "TEHERAN (ANP) -": who filed it, no party to what it reports
+        if entry.kind == "capital" and self._first_of_longer_name(doc, span):
+            return None  # "zijn vriendin Sofia Sapega", "Paris Hilton": a capital's name as a first name
         if entry.kind == "capital" and self._city_as_place(doc, span):
             # "een persconferentie in Minsk", "de Litouwse hoofdstad Vilnius": the city; an
             # organisation's seat stays the organisation ("de woede in Brussel" is the EU's)
@@ -251,6 +255,14 @@ class Names(Mentions):
         if span.start > 0 and doc[span.start - 1].lower_ in self.lexicon.locative_preps:
             return True
         return span.start > 0 and self._place_noun(doc[span.start - 1])
+
+    @staticmethod
+    def _first_of_longer_name(doc: Doc, span: Span) -> bool:
+        """The name opens a longer proper name the tagger marks as one entity, its next word
+        capitalised ("Sofia Sapega")."""
+        if span.end >= len(doc) or not (doc[span.end].is_title and doc[span.end].pos_ == "PROPN"):
+            return False
+        return any(e.start == span.start and e.end > span.end for e in doc.ents)
 
     def _dateline_credit(self, doc: Doc, span: Span) -> bool:
         """A name alone between brackets right after a dateline place ("TEHERAN (ANP) -")."""

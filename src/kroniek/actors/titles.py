@@ -70,6 +70,8 @@ class Titles(Mentions):
                 continue
             if ent.label_ not in ("PER", "ORG") or (ent.label_ == "PER" and self._names_place(ent)):
                 continue
+            if self._time_word(ent.text):
+                continue  # "Maandagavond hadden de leiders ...": a time the tagger took for a name
             if self._portfolio(doc, found, ent):
                 continue
             prev = doc[ent.start - 1] if ent.start > 0 else None
@@ -91,6 +93,12 @@ class Titles(Mentions):
                 found.add(self._actor(ent, country, "ner+domestic-story", name=ent.text, label=ent.label_))
                 continue
             found.add(self._actor(ent, None, "ner", name=ent.text, label=ent.label_))
+
+    def _time_word(self, text: str) -> bool:
+        """A weekday or month, alone or compounded with a part of the day ("maandagavond")."""
+        word = text.lower()
+        return any(word == t or (word.startswith(t) and word[len(t):] in self.lexicon.day_parts)
+                   for t in self.lexicon.time_words)
 
     def _names_place(self, ent: Span) -> bool:
         """"de Oekraïense grensstad X": a name in apposition to a noun for a place (lexicon: place_nouns,

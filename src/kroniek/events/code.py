@@ -361,6 +361,8 @@ class EventCoder(Matching, Arguments, Discourse, Placing, Saying):
                 continue
             if cameo.root == "01" and (target.code or "")[3:6] == "MED":
                 continue  # a statement to the press is made in public: the press is its channel, no party
+            if cameo.code in ("042", "043") and target.code == (source.code or "")[:3]:
+                continue  # going to one's own country ("keerde terug naar Nederland") visits no one
             key = (source.start, source.code, target.start, target.code, cameo.root, anchor.i)
             if key in ctx.seen:
                 continue

@@ -38,16 +38,17 @@ class Discourse:
             span = doc[min(b.tokens[0] for b in (a, *listed)) : max(b.tokens[1] for b in (a, *listed)) + 1]
             if listed and any(t.pos_ == "CCONJ" for t in span):
                 partners |= {b.head for b in listed}
-        aside = self._parenthesised(anchor)
+        aside = self._parenthesised(anchor, actors)
         return [a for a in options.values() if a.code and a not in exclude and a.code[:3] not in own
                 and a.head not in partners and a.head not in aside
                 and a.rule not in ("coref:pronoun", "coref:demonstrative")
                 and clause.preposition(doc[a.head]) not in self.grammar.channel_preps]
 
     @staticmethod
-    def _parenthesised(anchor: Token) -> set[int]:
-        """The tokens of the sentence between brackets that do not hold the anchor: an aside ("Zijn
-        tegenkandidaat (later gevlucht naar Litouwen) erkende ...") names no party of the clause."""
+    def _parenthesised(anchor: Token, actors: DocActors) -> set[int]:
+        """The tokens of the sentence between brackets, or in a relative clause, that do not hold the
+        anchor: an aside ("Zijn tegenkandidaat (later gevlucht naar Litouwen) erkende ...") names no
+        party of the clause."""
         inside: set[int] = set()
         start = None
         for t in anchor.sent:
@@ -57,6 +58,11 @@ class Discourse:
                 if not start < anchor.i < t.i:
                     inside |= set(range(start + 1, t.i))
                 start = None
+            elif t.dep_ == "acl:relcl" and actors.at(t.head) is not None and anchor not in t.subtree:
+                # so is a relative clause about an actor ("Tichanovskaja, die naar Litouwen is
+                # gevlucht, sprak haar afschuw uit"); one about a thing may name the party ("hulp na de
+                # cycloon, die Mozambique heeft getroffen")
+                inside |= {d.i for d in t.subtree}
         return inside
 
     def _one_other(self, anchor: Token, actors: DocActors, exclude: list[Actor]) -> list[Actor]:
