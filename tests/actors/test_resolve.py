@@ -688,3 +688,9 @@ def test_a_capital_that_opens_a_longer_name_is_a_first_name() -> None:
     codes = _codes("De arrestatie van journalist Roman Protasevitsj en zijn vriendin Sofia Sapega leidde tot "
                    "sancties.", lang="nl")
     assert "Sofia" not in codes and codes.get("Sofia Sapega") != "BGRGOV", codes
+
+
+def test_the_previous_holder_of_an_office_is_a_former_one() -> None:
+    (result,) = default_analyzer().analyze([Document(
+        "t", "Tichanovskaja sprak ook al enkele keren met de vorige premier Mark Rutte.", "2025-03-10", "nl")])
+    assert {a.text: a.code for a in result.actors}.get("premier Mark Rutte") == "NLDELI"
