@@ -337,3 +337,15 @@ def test_going_to_ones_own_country_is_no_visit() -> None:
 def test_a_relative_clause_about_an_actor_names_no_party_of_the_main_clause() -> None:
     events = _coded("Tichanovskaja, die naar Litouwen is gevlucht, sprak haar afschuw uit over de gebeurtenissen.")
     assert not {e for e in events if e[2] == "LTU"}, events
+
+
+@pytest.mark.parametrize(("text", "lang", "signed"), [
+    ("De Raad besloot de toepassing van de overeenkomst tussen de EU en Oekraïne gedeeltelijk op te schorten.", "nl",
+     False),
+    ("Wallonië wil niet instemmen met het handelsakkoord tussen Europa en Japan.", "nl", False),
+    ("De ministers bespraken de recent gesloten overeenkomst tussen Japan en Vietnam.", "nl", True),
+    ("Japan en Vietnam sloten dinsdag een overeenkomst.", "nl", True),
+])
+def test_an_agreement_named_without_a_verb_that_concludes_it_is_the_document(text: str, lang: str,
+                                                                           signed: bool) -> None:
+    assert any(e[1] == "057" for e in _coded(text, lang)) == signed

@@ -191,6 +191,12 @@ class EventCoder(Matching, Arguments, Discourse, Placing, Saying):
         actors = ctx.actors
         trace = Trace(ctx.index, pattern.id, anchor.text, "blocked")
         ctx.traces.append(trace)
+        if is_noun and pattern.code in self.grammar.document_codes and self._support_verb(anchor) is None and not any(
+                c.dep_ in ("amod", "acl") and self._full_lemmas(c) & self.grammar.carrying_verbs
+                for c in anchor.children):
+            # no verb concludes it, nor a participle of one on it ("de recent gesloten overeenkomst")
+            trace.reason = "the agreement as a document: no verb concludes it"
+            return False
         sources, targets = self._sides(pattern, anchor, is_noun, actors)
         if self.observe is not None:
             self.observe(ctx, pattern, anchor, is_noun, sources, targets)

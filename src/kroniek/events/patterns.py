@@ -101,6 +101,9 @@ class Grammar:
     # nouns of rumour, fear or possibility: an act named in their phrase has not happened ("geruchten
     # over een inval")
     speculation_nouns: frozenset[str] = frozenset()
+    # codes whose event nouns name a document once the act is done ("het akkoord", "the treaty"): such
+    # a noun is the act only with a verb that carries it out ("sloot een akkoord", "signed the treaty")
+    document_codes: frozenset[str] = frozenset()
     # wanting that another acts is demanding it ("Polen wil dat de EU ..."): these verbs with a
     # finite complement clause
     desire_verbs: frozenset[str] = frozenset()
