@@ -268,7 +268,7 @@ class Arguments(ClauseReading):
         # tag ("zal de EU ... opleggen" with "opleggen" read as a plural present)
         auxiliary = [c for c in anchor.children if c.dep_ == "aux" and c.i < anchor.i
                      and "Fin" in c.morph.get("VerbForm")]
-        if not heads and "Fin" in anchor.morph.get("VerbForm") and not auxiliary:
+        if not heads and "Fin" in anchor.morph.get("VerbForm") and not auxiliary and self.grammar.verb_second:
             # after a fronted phrase the subject follows the finite verb ("Gisteren gingen 100.000
             # Wit-Russen de straat op")
             heads = self._actor_after(anchor, actors, adjacent=False)

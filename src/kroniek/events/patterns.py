@@ -101,6 +101,9 @@ class Grammar:
     # nouns of rumour, fear or possibility: an act named in their phrase has not happened ("geruchten
     # over een inval")
     speculation_nouns: frozenset[str] = frozenset()
+    # a main clause puts its finite verb second: after a fronted phrase the subject follows it (Dutch
+    # "Gisteren gingen duizenden Wit-Russen de straat op"); English does not, there it is the object
+    verb_second: bool = False
     # codes whose event nouns name a document once the act is done ("het akkoord", "the treaty"): such
     # a noun is the act only with a verb that carries it out ("sloot een akkoord", "signed the treaty")
     document_codes: frozenset[str] = frozenset()
@@ -149,7 +152,7 @@ class PatternSet:
 
 
 _NOT_WORDS = ("lang", "particle_position", "hypothetical_adverbs", "inflection", "nearby_sentences", "blame_class",
-              "compound_head_min", "particle_bases")
+              "compound_head_min", "particle_bases", "verb_second")
 
 
 def _words(value) -> frozenset[str]:
@@ -202,6 +205,7 @@ def load_patterns(lang: str, data_dir: Path = DATA) -> PatternSet:
         nearby_sentences=tuple(g.get("nearby_sentences", (2, 1))),
         compound_head_min=int(g.get("compound_head_min", 0)),
         blame_class=str(g.get("blame_class") or ""),
+        verb_second=bool(g.get("verb_second", False)),
         **{k: _words(v) for k, v in g.items() if k not in _NOT_WORDS},
     )
     grammar = replace(grammar, particle_bases=_particle_bases(grammar, patterns))
