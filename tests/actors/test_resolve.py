@@ -694,3 +694,8 @@ def test_the_previous_holder_of_an_office_is_a_former_one() -> None:
     (result,) = default_analyzer().analyze([Document(
         "t", "Tichanovskaja sprak ook al enkele keren met de vorige premier Mark Rutte.", "2025-03-10", "nl")])
     assert {a.text: a.code for a in result.actors}.get("premier Mark Rutte") == "NLDELI"
+
+
+def test_a_country_before_a_role_phrase_gives_its_country_over_the_place_of_the_clause() -> None:
+    codes = _codes("MEPs met the visiting Belarus opposition leader Alexander Milinkevich in Strasbourg.", lang="en")
+    assert codes.get("opposition leader Alexander Milinkevich") == "BLROPP", codes

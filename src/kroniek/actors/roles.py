@@ -161,7 +161,11 @@ class Roles(Mentions):
     def _country_of(self, token: Token, found: DocActors, countries: Counter,
                     phrase: Span | None = None, role: str | None = None) -> tuple[str | None, str]:
         """The country a role noun belongs to: its own modifiers first, then the article's."""
-        for child in token.children:
+        # of a phrase ("opposition leader"), the modifiers of any of its words ("Belarus/compound
+        # opposition leader")
+        words = list(phrase) if phrase is not None else [token]
+        modifiers = [c for w in words for c in w.children if phrase is None or not phrase.start <= c.i < phrase.end]
+        for child in modifiers:
             actor = found.at(child)
             if actor is None or not actor.code:
                 continue
