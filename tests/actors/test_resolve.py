@@ -699,3 +699,15 @@ def test_the_previous_holder_of_an_office_is_a_former_one() -> None:
 def test_a_country_before_a_role_phrase_gives_its_country_over_the_place_of_the_clause() -> None:
     codes = _codes("MEPs met the visiting Belarus opposition leader Alexander Milinkevich in Strasbourg.", lang="en")
     assert codes.get("opposition leader Alexander Milinkevich") == "BLROPP", codes
+
+
+@pytest.mark.parametrize("lang,text,mention,code", [
+    # a junta rules its country, the (singular) army is the country's own: the country the article is about
+    ("en", "Myanmar was hit by a cyclone. Aid workers from Thailand arrived in Myanmar. The junta refused the aid.",
+     "junta", "MMRMIL"),
+    ("nl", "Soedan is verdeeld. Saoedi-Arabië bemiddelt in Soedan. Het leger weigerde de gesprekken.", "leger",
+     "SDNMIL"),
+])
+def test_a_junta_or_the_army_is_of_the_country_the_article_is_about(lang: str, text: str, mention: str,
+                                                                      code: str) -> None:
+    assert _codes(text, lang=lang).get(mention) == code

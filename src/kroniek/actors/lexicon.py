@@ -41,6 +41,7 @@ class ActorLexicon:
     local_roles: frozenset[str]  # role codes that belong to the place their clause names (COP, CVL)
     locative_preps: frozenset[str]  # "in Minsk": the place a clause names
     home_bound_roles: frozenset[str]  # roles of a country's own institutions and people (GOV, COP, OPP, ...)
+    home_bound_words: frozenset[str]  # role words of another role that are such an institution ("the junta")
     agent_preps: frozenset[str]  # "de vrijlating van gevangenen door X": the act's agent
     authority_roles: frozenset[str]  # "de Iraanse autoriteiten executeerden demonstranten": their country
     not_actors: frozenset[str]  # fixed phrases with a country adjective that name no actor

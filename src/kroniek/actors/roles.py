@@ -218,7 +218,8 @@ class Roles(Mentions):
         # say whose they are, and the actor keeps its role with an unknown country
         if (home := domestic_country(countries)) is not None:
             return home, "role+domestic-story"
-        if countries and role in self.lexicon.home_bound_roles:
+        home_word = (phrase.text.lower() if phrase is not None else token.lower_) in self.lexicon.home_bound_words
+        if countries and (role in self.lexicon.home_bound_roles or home_word):
             return countries.most_common(1)[0][0], "role+article-country"
         return UNKNOWN_COUNTRY, "role+no-country-evidence"
 
