@@ -161,8 +161,15 @@ def transliterations(name: str, country: str, cyrillic: bool) -> dict[str, set[s
     if nl and nl != name:
         out["nl"].add(nl)
     if cyrillic:
-        out["*"] = {_translit(name, GERMAN, "j"), _translit(name, FRENCH, "i")} - {name, nl}
+        out["*"] = {_translit(name, GERMAN, "j"), _translit(name, FRENCH, "i"), _english_y(name)} - {name, nl}
     return out
+
+
+def _english_y(name: str) -> str:
+    """The other English romanisation of a word-final short i ("й"): BGN writes -ey and -iy, the
+    Belarusian and LC systems -ei and -ii (Makei / Makey, Dmitrii / Dmitriy)."""
+    swap = {"ei": "ey", "ey": "ei", "ii": "iy", "iy": "ii"}
+    return " ".join(w[:-2] + swap[w[-2:]] if len(w) > 3 and w[-2:] in swap else w for w in name.split())
 
 
 # ------------------------------------------------------------------ Dutch morphology

@@ -199,3 +199,9 @@ def test_heads_of_organisations_are_their_organisation_in_office(text: str, lang
                                                                   code: str) -> None:
     (result,) = default_analyzer().analyze([Document("t", text, date, lang)])
     assert {a.text: a.code for a in result.actors}.get(mention) == code
+
+
+def test_both_english_romanisations_of_a_final_short_i_name_the_person() -> None:
+    (result,) = default_analyzer().analyze([Document("t", "Foreign Minister Makey met the EU envoy.", "2013-11-28",
+                                                     "en")])
+    assert {a.text: a.code for a in result.actors}.get("Foreign Minister Makey") == "BLRGOV"
