@@ -246,6 +246,20 @@ class Names:
 
     def __init__(self) -> None:
         self.rows: dict[tuple[str, str, str, str, str], int] = {}
+        # Dutch genitives ("Tusks", "Poetins"), added once every name is known: one that is another
+        # name ("Valls" of Vall) or any entry's text is left out (add_genitives)
+        self.genitives: list[tuple[str, str, int]] = []
+
+    def add_genitives(self) -> None:
+        taken = {ascii_fold(text).lower() for (_lang, text, _kind, _code, _pid) in self.rows}
+        owners: dict[str, set[str]] = defaultdict(set)
+        for text, pid, _amb in self.genitives:
+            owners[ascii_fold(text).lower()].add(pid)
+        for text, pid, amb in self.genitives:
+            key = ascii_fold(text).lower()
+            if key not in taken:
+                # several people's genitive ("Alijevs"): ambiguous for each, as shared surnames are
+                self.add("nl", text, "surname", person=pid, ambiguous=amb or len(owners[key]) > 1)
 
     def add(self, lang: str, text: str, kind: str, code: str = "", person: str = "", ambiguous: int = 0,
             fold: bool = True) -> None:
@@ -483,6 +497,7 @@ def build_people(src: Path, names: Names, parts: set[str], countries: set[str]) 
         all_offices += offices
         add_person_names(names, pid, p, terms[id(p)], aliases, words)
     mark_shared_names(names)
+    names.add_genitives()
     return people_rows, all_offices
 
 
@@ -532,8 +547,8 @@ def add_person_names(names: Names, pid: str, p, terms: list, aliases: dict[str, 
             surnames.setdefault(other, 1)  # one word: Beatrix, Naruhito (after a title or the full name)
     for key in sorted(p.keys):
         _alias_forms(key, aliases, name, cur, forms, surnames)
-    words = [w for w in name.split() if w.lower() not in PARTICLES]
-    last = words[-1] if words else name
+    name_words = [w for w in name.split() if w.lower() not in PARTICLES]
+    last = name_words[-1] if name_words else name
     if not cur and len(name.split()) > 1 and not re.fullmatch(r"I+|IV|VI*|Jr\.?", last) and len(last) > 2:
         surnames[last] = 1  # less well-known people: surname only after the full name or a title
     for surname in p.surnames if not cur else ():
@@ -557,12 +572,15 @@ def add_person_names(names: Names, pid: str, p, terms: list, aliases: dict[str, 
         names.add("*", text, "surname", person=pid, ambiguous=amb or len(text) <= 3)
         if text != last or not notable:
             continue
+        if (gen := translit_nl.genitive(text)) is not None:
+            # the Dutch genitive of the surname as written ("Tusks beleid", "Merkels opvolger")
+            names.genitives.append((gen, pid, int(amb or gen.lower() in words)))
         for lang, variants in transliterations(text, p.country, translit).items():
             for variant in variants:
                 names.add(lang, variant, "surname", person=pid, ambiguous=amb or variant.lower() in words)
                 gen = translit_nl.genitive(variant) if lang == "nl" else None
                 if gen:
-                    names.add("nl", gen, "surname", person=pid, ambiguous=amb or gen.lower() in words)
+                    names.genitives.append((gen, pid, int(amb or gen.lower() in words)))
 
 
 def _alias_forms(key: str, aliases: dict[str, set[str]], name: str, cur, forms: set[str],

@@ -205,3 +205,14 @@ def test_both_english_romanisations_of_a_final_short_i_name_the_person() -> None
     (result,) = default_analyzer().analyze([Document("t", "Foreign Minister Makey met the EU envoy.", "2013-11-28",
                                                      "en")])
     assert {a.text: a.code for a in result.actors}.get("Foreign Minister Makey") == "BLRGOV"
+
+
+def test_the_dutch_genitive_of_a_surname_names_the_person() -> None:
+    (result,) = default_analyzer().analyze([Document("t", "Tusks regering wil de grens met Belarus sluiten.",
+                                                     "2024-10-12", "nl")])
+    assert {a.text: a.code for a in result.actors}.get("Tusks") == "POLGOV"
+
+
+def test_a_genitive_that_is_another_persons_surname_is_left_out() -> None:
+    rows = [line.split("\t") for line in (DATA_DIR / "names.tsv").read_text(encoding="utf-8").splitlines()[1:]]
+    assert not [r for r in rows if r[1] == "Valls" and r[4] != "manuel_valls"]
