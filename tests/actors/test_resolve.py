@@ -711,3 +711,9 @@ def test_a_country_before_a_role_phrase_gives_its_country_over_the_place_of_the_
 def test_a_junta_or_the_army_is_of_the_country_the_article_is_about(lang: str, text: str, mention: str,
                                                                       code: str) -> None:
     assert _codes(text, lang=lang).get(mention) == code
+
+
+def test_an_organisations_chief_before_a_name_is_the_organisation() -> None:
+    (result,) = default_analyzer().analyze([Document(
+        "t", "U.N. humanitarian chief John Holmes said the junta must act.", "2008-05-10", "en")])
+    assert {a.text: a.code for a in result.actors}.get("chief John Holmes") == "IGOUNO"
