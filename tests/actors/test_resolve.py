@@ -717,3 +717,12 @@ def test_an_organisations_chief_before_a_name_is_the_organisation() -> None:
     (result,) = default_analyzer().analyze([Document(
         "t", "U.N. humanitarian chief John Holmes said the junta must act.", "2008-05-10", "en")])
     assert {a.text: a.code for a in result.actors}.get("chief John Holmes") == "IGOUNO"
+
+
+@pytest.mark.parametrize("text,mention,code", [
+    ("Thousands of Sudanese took to the streets on Wednesday.", "Sudanese", "SDNCVL"),
+    ("The Chinese protested against the visit.", "Chinese", "CHNCVL"),
+    ("He spoke Sudanese Arabic at the meeting.", "Sudanese", "SDN"),
+])
+def test_an_english_nationality_adjective_without_a_noun_names_the_people(text: str, mention: str, code: str) -> None:
+    assert _codes(text, lang="en").get(mention) == code

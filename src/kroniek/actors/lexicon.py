@@ -64,6 +64,7 @@ class ActorLexicon:
     byline_words: frozenset[str]  # "By JOHN SMITH MINSK, Belarus": the word opening a byline before a dateline
     time_words: frozenset[str]  # weekdays and months: "Maandagavond" capitalised at a sentence start is no name
     day_parts: frozenset[str]  # what a weekday compounds with ("maandagavond", "zondagochtend")
+    adjectives_name_people: bool  # English: "the Chinese", "thousands of Sudanese" are the people
 
     @staticmethod
     @lru_cache(maxsize=4)

@@ -119,6 +119,14 @@ class Names(Mentions):
                 else:
                     full = code + (role or "")
                 return self._actor(doc[start:end], full, rule, head=noun.i)
+            following = doc[span.end] if span.end < len(doc) else None
+            no_noun = following is None or (following.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM")
+                                            and not following.is_title)
+            if (self.lexicon.adjectives_name_people and not code.startswith("IGO") and span.start > 0
+                    and doc[span.start - 1].pos_ in ("DET", "ADP") and no_noun):
+                # a nationality adjective with no noun after it names the people ("thousands of Sudanese
+                # took to the streets", "the Chinese protested"): the country's civilians
+                return self._actor(span, code + "CVL", "adjective-as-people", head=noun.i)
             return self._actor(span, code, rule, head=noun.i)
         if entry.kind == "inhabitants":
             code += self.lexicon.inhabitants_role
