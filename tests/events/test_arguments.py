@@ -9,10 +9,15 @@ from kroniek.model import Document
 from kroniek.pipeline import default_analyzer
 
 
-def _events(text: str) -> set[tuple[str | None, str, str | None]]:
-    (result,) = default_analyzer().analyze([Document("t", text, "2024-03-15", "nl")])
+def _coded(text: str, lang: str = "nl", date: str = "2024-03-15") -> set[tuple[str | None, str, str | None]]:
+    """(source, code, target) of the asserted events the bundled pipelines code in the text."""
+    (result,) = default_analyzer().analyze([Document("t", text, date, lang)])
     return {(e.source.code, e.cameo, e.target.code if e.target else None)
             for e in result.events if e.status == "asserted"}
+
+
+def _events(text: str) -> set[tuple[str | None, str, str | None]]:
+    return _coded(text)
 
 
 @pytest.mark.parametrize(
@@ -247,12 +252,6 @@ def test_a_participle_used_as_an_adjective_is_no_event_of_its_own() -> None:
 def test_a_co_subject_in_a_list_is_not_the_one_asked() -> None:
     events = _events("Ook de Verenigde Staten, de Europese Unie, Italië en Frankrijk hebben daartoe opgeroepen.")
     assert not any(t and t.startswith("IGOEU") for _, _, t in events), events
-
-
-def _coded(text: str, lang: str = "nl", date: str = "2024-03-15") -> set[tuple[str | None, str, str | None]]:
-    (result,) = default_analyzer().analyze([Document("t", text, date, lang)])
-    return {(e.source.code, e.cameo, e.target.code if e.target else None)
-            for e in result.events if e.status == "asserted"}
 
 
 def test_a_second_subject_after_en_is_a_conjunct_of_the_first() -> None:
