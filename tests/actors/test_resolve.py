@@ -726,3 +726,8 @@ def test_an_organisations_chief_before_a_name_is_the_organisation() -> None:
 ])
 def test_an_english_nationality_adjective_without_a_noun_names_the_people(text: str, mention: str, code: str) -> None:
     assert _codes(text, lang="en").get(mention) == code
+
+
+def test_a_month_that_is_a_known_surname_stays_the_person() -> None:
+    (result,) = default_analyzer().analyze([Document("t", "May said Britain would leave the EU.", "2018-05-10", "en")])
+    assert {a.text: a.code for a in result.actors}.get("May") == "GBRGOV"

@@ -62,8 +62,7 @@ class ActorLexicon:
     anaphoric_determiners: frozenset[str]  # het, dit, dat, de, deze, die, beide
     pair_words: frozenset[str]  # beide, twee: the plural refers to two
     byline_words: frozenset[str]  # "By JOHN SMITH MINSK, Belarus": the word opening a byline before a dateline
-    time_words: frozenset[str]  # weekdays and months: "Maandagavond" capitalised at a sentence start is no name
-    day_parts: frozenset[str]  # what a weekday compounds with ("maandagavond", "zondagochtend")
+    day_parts: frozenset[str]  # what a weekday compounds with ("maandagavond"): a time, never a name
     adjectives_name_people: bool  # English: "the Chinese", "thousands of Sudanese" are the people
 
     @staticmethod

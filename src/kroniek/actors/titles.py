@@ -10,12 +10,13 @@ from collections import Counter
 from spacy.tokens import Doc, Span
 
 from kroniek.actors.mentions import UNKNOWN_COUNTRY, DocActors, Mentions, domestic_country
+from kroniek.events.when import DateWords
 from kroniek.model import Actor
 
 
 class Titles(Mentions):
-    """Mixin of the ActorResolver (actors/resolve.py): needs `_role_word` (roles.py) and
-    `_earlier_bearer` (coref.py)."""
+    """Mixin of the ActorResolver (actors/resolve.py): needs `_role_word` (roles.py), `entries`
+    (names.py) and `_earlier_bearer` (coref.py)."""
 
     def _titles(self, doc: Doc, found: DocActors) -> None:
         """Join a title with the name it stands before: "premier Orban", "minister van X Blok"."""
@@ -95,10 +96,14 @@ class Titles(Mentions):
             found.add(self._actor(ent, None, "ner", name=ent.text, label=ent.label_))
 
     def _time_word(self, text: str) -> bool:
-        """A weekday or month, alone or compounded with a part of the day ("maandagavond")."""
+        """A weekday or month of the date words (events/data/dates.LANG.yaml), alone or compounded with
+        a part of the day ("maandagavond"); not one the knowledge base has as a name ("May")."""
         word = text.lower()
+        if any(e.kind in ("person", "surname") for e in self.entries.get(word, [])):
+            return False
+        words = DateWords.load(self.lang)
         return any(word == t or (word.startswith(t) and word[len(t):] in self.lexicon.day_parts)
-                   for t in self.lexicon.time_words)
+                   for t in (*words.weekdays, *words.months))
 
     def _names_place(self, ent: Span) -> bool:
         """"de Oekraïense grensstad X": a name in apposition to a noun for a place (lexicon: place_nouns,
