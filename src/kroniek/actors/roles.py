@@ -27,6 +27,12 @@ _CORE_DEPS = ("nsubj", "nsubj:pass", "obj", "iobj")
 _NAME_DEPS = ("appos", "flat", "flat:name", "compound")
 
 
+def _with_role(owner: str, role: str) -> str:
+    """The code of a role of `owner`: a country's code gains the role ("BLR" + "GOV"); an organisation
+    or named group is its people ("EU officials": IGOEUREEC, as CAMEO codes them; see _owner_code)."""
+    return owner if len(owner) > 3 else owner + role
+
+
 def _clause_verb(token: Token) -> Token | None:
     """The verb a role noun is a core argument of (subject or object), or None: a role noun inside
     a phrase ("de vrijlating van gevangenen door ...") belongs to that phrase, not to the clause."""
@@ -60,8 +66,7 @@ class Roles(Mentions):
             role = self.roles[span.label_].role
             country, rule = self._country_of(span.root, found, countries, span, role=role)
             if country is not None:
-                code = country if country.startswith("IGO") or len(country) > 3 else country + role
-                found.add(self._actor(span, code, rule.replace("role", "role-phrase", 1)))
+                found.add(self._actor(span, _with_role(country, role), rule.replace("role", "role-phrase", 1)))
 
     def _role_noun(self, token: Token, found: DocActors, countries: Counter) -> Actor | None:
         # a noun, or a word the tagger mislabelled that the parse still uses as a noun phrase, or as
@@ -84,9 +89,7 @@ class Roles(Mentions):
         country, rule = self._country_of(token, found, countries, role=role)
         if country is None:
             return None
-        # "EU officials": people of an organisation are the organisation (IGOEUREEC), as CAMEO codes them
-        code = country if country.startswith("IGO") or len(country) > 3 else country + role
-        return self._actor(token.doc[token.i : token.i + 1], code, rule)
+        return self._actor(token.doc[token.i : token.i + 1], _with_role(country, role), rule)
 
     def _role_word(self, token: Token) -> str | None:
         for form in (token.lemma_.lower(), token.lower_):

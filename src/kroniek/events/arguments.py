@@ -230,12 +230,6 @@ class Arguments(ClauseReading):
         after = verb.doc[verb.i + 1 : verb.sent.end]
         return any(" ".join(t.lower_ for t in after[:n]) in self.grammar.reciprocal_pronouns for n in (1, 2))
 
-    @staticmethod
-    def _after_conjunction(token: Token) -> bool:
-        """The phrase opens with, or follows, a coordinating conjunction, wherever the parse hung it."""
-        first = token.left_edge
-        return first.pos_ == "CCONJ" or (first.i > 0 and token.doc[first.i - 1].pos_ == "CCONJ")
-
     def _subject_heads(self, anchor: Token, actors: DocActors) -> list[Token]:
         """An active verb's subject: an actor among the parsed subjects (the parser sometimes gives a
         verb two), else what the parser mistook for something else, else the first parsed subject."""
@@ -245,7 +239,7 @@ class Arguments(ClauseReading):
             # a clause has one subject: a later one the parse gave the verb beside it that opens
             # with a coordinating conjunction is its conjunct ("Minister X (...) en zijn ambtgenoot
             # Y hebben ... bereikt")
-            return heads + [c for c in candidates if c.i > heads[0].i and self._after_conjunction(c)
+            return heads + [c for c in candidates if c.i > heads[0].i and self._joined(c)
                             and (actors.at(c) or self._indirect(c, actors))]
         return self._other_subject_heads(anchor, actors, candidates)
 

@@ -24,7 +24,7 @@ from kroniek.events.ontology import Ontology
 from kroniek.events.patterns import Pattern, PatternSet
 from kroniek.events.ranker import RankerModel, pair_features
 from kroniek.events.saying import Saying, conflict_words
-from kroniek.events.status import Status, decide
+from kroniek.events.status import Status, condition_clause, decide
 from kroniek.events.trace import Coded, Sentence, Trace
 from kroniek.events.when import UNKNOWN, event_date
 from kroniek.events.where import Placing
@@ -282,8 +282,8 @@ class EventCoder(Matching, Arguments, Discourse, Placing, Saying):
         """The actors subject of a conditional clause the verb depends on ("als Rusland ...")."""
         out = []
         for child in anchor.children:
-            if child.pos_ in ("VERB", "AUX") and child.dep_ in ("advcl", "dep", "acl") and any(
-                    c.dep_ == "mark" and c.lower_ in self.grammar.conditional_markers for c in child.children):
+            if child.pos_ in ("VERB", "AUX") and child.dep_ in ("advcl", "dep", "acl") and condition_clause(
+                    child, self.grammar):
                 out += [a for s in clause.subjects(child) for a in self._actors_at(s, actors) if a.code]
         return out
 

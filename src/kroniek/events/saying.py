@@ -171,26 +171,27 @@ class Saying:
 
     def _cooperative(self, verb: Token, actors: DocActors) -> bool:
         """The content's own verb is one the patterns, with their conditions, code only as cooperation."""
-        if verb.pos_ not in ("VERB", "AUX"):
-            return False
-        found = self._matches(self._verb_patterns(verb), verb, is_noun=False, actors=actors)
-        return bool(found) and all(self.ontology.get(p.code).quad_class <= 2 for p in found)
+        return verb.pos_ in ("VERB", "AUX") and self._codes_only(verb, actors, (1, 2))
 
     def _conflictual(self, token: Token, actors: DocActors) -> bool:
         """A verb or event noun whose patterns, with their conditions on the clause, code only
         conflict here (an auxiliary or copula codes nothing: "was", "is")."""
         if token.dep_ in ("aux", "aux:pass", "cop"):
             return False
+        if token.pos_ in ("VERB", "AUX") and not self._full_lemmas(token) & self.conflict_words:
+            return False
+        return self._codes_only(token, actors, (3, 4))
+
+    def _codes_only(self, token: Token, actors: DocActors, quad_classes: tuple[int, ...]) -> bool:
+        """The verb's or event noun's patterns match here and all code within these QuadClasses."""
         if token.pos_ in ("VERB", "AUX"):
-            if not self._full_lemmas(token) & self.conflict_words:
-                return False
             found = self._matches(self._verb_patterns(token), token, is_noun=False, actors=actors)
         elif token.pos_ == "NOUN":
             found = self._matches(self.patterns.noun_patterns(token.lemma_.lower(), token.lower_), token,
                                   is_noun=True, actors=actors)
         else:
             return False
-        return bool(found) and all(self.ontology.get(p.code).quad_class >= 3 for p in found)
+        return bool(found) and all(self.ontology.get(p.code).quad_class in quad_classes for p in found)
 
     def _attributed_to(self, anchor: Token, is_noun: bool) -> Token | None:
         """The head of a "volgens X" phrase of the act's clause (grammar: attribution_preps)."""

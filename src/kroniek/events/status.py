@@ -94,9 +94,14 @@ def _performative(act: Token, modal_lemmas: set[str], grammar: Grammar) -> bool:
             and bool(full_lemmas(act, grammar) & (grammar.demand_verbs | grammar.speech_verbs)))
 
 
+def condition_clause(verb: Token, grammar: Grammar) -> bool:
+    """The verb heads a clause a conditional conjunction opens ("als Moskou ... terugtrekt")."""
+    return any(c.dep_ == "mark" and c.lower_ in grammar.conditional_markers for c in verb.children)
+
+
 def _conditional(verb: Token, grammar: Grammar) -> bool:
     """The verb's clause is conditional, or depends on a conditional clause ("Als X, dan ...")."""
-    if any(c.dep_ == "mark" and c.lower_ in grammar.conditional_markers for c in verb.children):
+    if condition_clause(verb, grammar):
         return True
     for clause_head in verb.children:
         if clause_head.pos_ in ("VERB", "AUX") and clause_head.i < verb.i and clause_head.dep_ in ("advcl", "dep"):
@@ -116,8 +121,7 @@ def decide(anchor: Token, grammar: Grammar, is_noun: bool = False) -> Status:
     """The status of the act anchored at a verb (or an event noun) in its sentence."""
     if anchor.sent.text.rstrip().rstrip("\"'”’»)").endswith("?"):  # a question, quoted or not
         return Status("hypothetical", "question", 0.5)
-    if anchor.pos_ in ("VERB", "AUX") and _conditional(anchor, grammar) and any(
-            c.dep_ == "mark" for c in anchor.children):
+    if anchor.pos_ in ("VERB", "AUX") and condition_clause(anchor, grammar):
         # "als Moskou de troepen niet terugtrekt": a condition, negated or not, is no act
         return Status("hypothetical", "conditional clause", 0.5)
     if _negated(anchor, grammar):
